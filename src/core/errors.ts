@@ -1,0 +1,50 @@
+/**
+ * Every error Frontdesk throws on purpose has a code from this registry, so that logs,
+ * HTTP responses and CLI output can be matched to a cause. Expected outcomes (no match,
+ * an escalation) are return values, never errors: these are for bad config, bad content,
+ * bugs and I/O failures.
+ */
+export const ErrorCodes = {
+  /** A config value is missing, of the wrong type or out of range. */
+  FD_ERR_CONFIG_INVALID: 'invalid configuration',
+  /** FAQ content (markdown, front matter, synonyms, tests file) cannot be used. */
+  FD_ERR_FAQ_INVALID: 'invalid FAQ content',
+  /** A template cannot be compiled or uses something that is not allowed. */
+  FD_ERR_TEMPLATE_INVALID: 'invalid template',
+  /** A template needed at run time does not exist for that language. */
+  FD_ERR_TEMPLATE_MISSING: 'missing template',
+  /** A visitor or operator message is longer than the configured limit. */
+  FD_ERR_TEXT_TOO_LONG: 'text too long',
+  /** A language code that is not a BCP 47 primary tag, or not one the FAQ has. */
+  FD_ERR_LANG_UNSUPPORTED: 'unsupported language',
+} as const
+
+export type ErrorCode = keyof typeof ErrorCodes
+
+/** An error with a registry code; `cause` keeps the original error when one is wrapped. */
+export class FrontdeskError extends Error {
+  readonly code: ErrorCode
+  constructor (code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(`${code}: ${message}`, options)
+    this.name = 'FrontdeskError'
+    this.code = code
+  }
+}
+
+/** A problem found in content, located by file and line so an editor can fix it. */
+export interface ContentProblem {
+  file: string
+  /** 1-based line, when the problem has a place in the file. */
+  line?: number
+  /** The front matter field or template variable concerned, when there is one. */
+  field?: string
+  message: string
+  severity: 'error' | 'warning'
+}
+
+/** `faq/en/returns.md:4 (questions): must be a list of strings` */
+export function formatProblem (p: ContentProblem): string {
+  const where = p.line !== undefined ? `${p.file}:${p.line}` : p.file
+  const field = p.field !== undefined ? ` (${p.field})` : ''
+  return `${where}${field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`
+}
