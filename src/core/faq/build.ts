@@ -75,7 +75,7 @@ function checkLanguage (docs: FaqSource[], problems: ContentProblem[]): FaqEntry
     problems.push(...checkTemplate(entry.body, { file: doc.file, lineOffset: entry.bodyLine, allowed: FaqAnswerVariables }))
     entry.questions.forEach((question, i) => {
       const key = questionKey(question)
-      const line = parsed.questionLines?.[i]
+      const line = entry.questionLines[i]
       const seen = byQuestion.get(key)
       if (seen === undefined) byQuestion.set(key, { id: entry.id, file: doc.file, line })
       else if (seen.id !== entry.id) {

@@ -22,8 +22,6 @@ const KnownFields = new Set(['title', 'questions', 'tags'])
 
 export interface ParsedFaqDocument {
   entry?: FaqEntry
-  /** The file line of each of `entry.questions`, for problems found across files later. */
-  questionLines?: number[]
   problems: ContentProblem[]
 }
 
@@ -100,9 +98,9 @@ export function parseFaqDocument (source: FaqSource): ParsedFaqDocument {
       tags: tags.items.map((t) => t.value),
       body,
       file,
+      questionLines: questions.items.map((q) => q.line),
       bodyLine: split.bodyLine + leadingBlankLines(split.body),
     },
-    questionLines: questions.items.map((q) => q.line),
     problems,
   }
 }

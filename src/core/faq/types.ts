@@ -13,6 +13,8 @@ export interface FaqEntry {
   body: string
   /** Path of the source file, for messages to editors. */
   file: string
+  /** The file line of each question, in the same order, for messages to editors. */
+  questionLines: number[]
   /** 1-based line of the file where the body starts, so template errors point at the right line. */
   bodyLine: number
 }

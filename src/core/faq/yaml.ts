@@ -23,7 +23,7 @@ export function parseLocatedYaml (text: string, file: string, firstLine = 1): Lo
   }
   const problems: ContentProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     file,
-    line: (e.linePos?.[0]?.line ?? 1) + firstLine - 1,
+    line: lineCounter.linePos(e.pos[0]).line + firstLine - 1,
     message: `invalid YAML: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
     severity: doc.errors.includes(e as never) ? 'error' : 'warning',
   }))
