@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import Database from 'better-sqlite3'
+import { ContactColumns, ConversationColumns, MessageColumns, OperatorColumns, SessionColumns, migrations } from './schema.js'
+import { rowTo, toColumns } from './rows.js'
+import type { AppendResult, Conversation, ConversationGuard, ConversationPatch, Store } from './types.js'
+
+export interface SqliteStoreOptions {
+  /** Path of the database file, or ':memory:'. */
+  file: string
+  /**
+   * `normal` keeps every committed transaction through a crash of the process (WAL); `full` also
+   * through a power cut, at the cost of an fsync per commit. @default 'normal'
+   */
+  synchronous?: 'normal' | 'full'
+}
+
+/** The embedded default: one file, WAL mode, every multi-row change in one IMMEDIATE transaction. */
+export function createSqliteStore (options: SqliteStoreOptions): Store {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
+  const db = new Database(options.file)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const getConversation = db.prepare('SELECT * FROM conversations WHERE id = ?')
+  const messageByClientId = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?')
+  const insert = (table: string, row: Record<string, unknown>): void => {
+    const cols = Object.keys(row)
+    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row)
+  }
+  const guarded = (id: string, guard: ConversationGuard | undefined): Conversation | undefined => {
+    const row = getConversation.get(id) as Record<string, unknown> | undefined
+    if (row === undefined) return undefined
+    const c = rowTo.conversation(row)
+    if (guard?.states !== undefined && !guard.states.includes(c.state)) return undefined
+    if (guard?.assignedTo !== undefined && c.assignedTo !== guard.assignedTo) return undefined
+    return c
+  }
+  const patchConversation = (id: string, patch: ConversationPatch & { lastSeq?: number }): void => {
+    const row = toColumns(patch, ConversationColumns)
+    const cols = Object.keys(row)
+    if (cols.length === 0) return
+    db.prepare(`UPDATE conversations SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...row, __id: id })
+  }
+
+  const update = db.transaction((id: string, patch: ConversationPatch, guard?: ConversationGuard) => {
+    if (guarded(id, guard) === undefined) return undefined
+    patchConversation(id, patch)
+    return rowTo.conversation(getConversation.get(id) as Record<string, unknown>)
+  })
+
+  const append = db.transaction((id: string, messages: Parameters<Store['appendMessages']>[1], patch?: ConversationPatch, guard?: ConversationGuard): AppendResult | undefined => {
+    const first = messages[0]
+    if (first?.clientId != null) {
+      const existing = messageByClientId.get(id, first.clientId) as Record<string, unknown> | undefined
+      if (existing !== undefined) {
+        return { messages: [rowTo.message(existing)], duplicate: true, conversation: rowTo.conversation(getConversation.get(id) as Record<string, unknown>) }
+      }
+    }
+    const conversation = guarded(id, guard)
+    if (conversation === undefined) return undefined
+    let seq = conversation.lastSeq
+    const stored = messages.map((m) => ({ ...m, id: m.id ?? randomUUID(), conversationId: id, seq: ++seq }))
+    for (const m of stored) insert('messages', toColumns(m, MessageColumns))
+    const at = stored.at(-1)?.at ?? conversation.updatedAt
+    patchConversation(id, { updatedAt: at, ...patch, lastSeq: seq })
+    return { messages: stored, duplicate: false, conversation: rowTo.conversation(getConversation.get(id) as Record<string, unknown>) }
+  })
+
+  const failLogin = db.transaction((id: string, at: number, max: number, lockMs: number) => {
+    const row = db.prepare('SELECT failed_logins FROM operators WHERE id = ?').get(id) as { failed_logins: number } | undefined
+    const failedLogins = (row?.failed_logins ?? 0) + 1
+    const lockedUntil = failedLogins >= max ? at + lockMs : null
+    db.prepare('UPDATE operators SET failed_logins = ?, locked_until = COALESCE(?, locked_until) WHERE id = ?').run(failedLogins, lockedUntil, id)
+    return { failedLogins, lockedUntil }
+  })
+
+  const running = new Set<string>()
+
+  return {
+    kind: 'sqlite',
+    async createConversation (c) {
+      insert('conversations', toColumns({ ...c, lastSeq: 0 }, ConversationColumns))
+      return { ...c, lastSeq: 0 }
+    },
+    async getConversation (id) {
+      const row = getConversation.get(id) as Record<string, unknown> | undefined
+      return row === undefined ? undefined : rowTo.conversation(row)
+    },
+    async listConversations ({ states, assignedTo, limit = 500 }) {
+      const where: string[] = []
+      const params: unknown[] = []
+      if (states !== undefined) { where.push(`state IN (${states.map(() => '?').join(', ')})`); params.push(...states) }
+      if (assignedTo !== undefined) { where.push('assigned_to = ?'); params.push(assignedTo) }
+      const sql = `SELECT * FROM conversations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY COALESCE(queued_at, created_at), id LIMIT ?`
+      return (db.prepare(sql).all(...params, limit) as Record<string, unknown>[]).map(rowTo.conversation)
+    },
+    async updateConversation (id, patch, guard) { return update.immediate(id, patch, guard) },
+    async appendMessages (id, messages, patch, guard) { return append.immediate(id, messages, patch, guard) },
+    async messagesAfter (id, afterSeq, limit = 1000) {
+      return (db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(id, afterSeq, limit) as Record<string, unknown>[]).map(rowTo.message)
+    },
+
+    async createOperator (o) { insert('operators', toColumns(o, OperatorColumns)) },
+    async getOperator (id) {
+      const row = db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as Record<string, unknown> | undefined
+      return row === undefined ? undefined : rowTo.operator(row)
+    },
+    async getOperatorByUsername (username) {
+      const row = db.prepare('SELECT * FROM operators WHERE username = ?').get(username) as Record<string, unknown> | undefined
+      return row === undefined ? undefined : rowTo.operator(row)
+    },
+    async listOperators () { return (db.prepare('SELECT * FROM operators ORDER BY username').all() as Record<string, unknown>[]).map(rowTo.operator) },
+    async updateOperator (id, patch) {
+      const row = toColumns(patch, OperatorColumns)
+      const cols = Object.keys(row)
+      if (cols.length > 0) db.prepare(`UPDATE operators SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...row, __id: id })
+    },
+    async recordLoginFailure (id, at, max, lockMs) { return failLogin.immediate(id, at, max, lockMs) },
+
+    async createSession (s) { insert('sessions', toColumns(s, SessionColumns)) },
+    async getSession (idHash) {
+      const row = db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as Record<string, unknown> | undefined
+      return row === undefined ? undefined : rowTo.session(row)
+    },
+    async deleteSession (idHash) { db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash) },
+    async deleteExpiredSessions (now) { return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes },
+
+    async addContact (c) { insert('contacts', toColumns(c, ContactColumns)) },
+    async listContacts ({ handled, limit = 500 }) {
+      const where = handled === undefined ? '' : handled ? 'WHERE handled_at IS NOT NULL' : 'WHERE handled_at IS NULL'
+      return (db.prepare(`SELECT * FROM contacts ${where} ORDER BY at LIMIT ?`).all(limit) as Record<string, unknown>[]).map(rowTo.contact)
+    },
+    async markContactHandled (id, operatorId, at) {
+      return db.prepare('UPDATE contacts SET handled_by = ?, handled_at = ? WHERE id = ? AND handled_at IS NULL').run(operatorId, at, id).changes === 1
+    },
+
+    async purgeBefore (before) {
+      return db.prepare(PurgeSql).run(before).changes
+    },
+    async runExclusive (name, fn) {
+      // One process owns an SQLite file, so an in-process flag is the whole lock.
+      if (running.has(name)) return false
+      running.add(name)
+      try { await fn() } finally { running.delete(name) }
+      return true
+    },
+    async close () { db.close() },
+  }
+}
+
+/** Old conversations go, except those with an offline message nobody has handled yet: that is never lost. */
+const PurgeSql = 'DELETE FROM conversations WHERE updated_at < ? AND id NOT IN (SELECT conversation_id FROM contacts WHERE handled_at IS NULL)'
+
+function migrate (db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)')
+  const apply = db.transaction(() => {
+    const done = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v
+    migrations('sqlite').forEach((sql, i) => {
+      const version = i + 1
+      if (version <= done) return
+      db.exec(sql)
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, Date.now())
+    })
+  })
+  apply.immediate()
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto'
+import type { Test } from 'tap'
+import type { Conversation, Operator, Store } from '../../src/store/types.js'
+
+/** One behaviour suite for every Store implementation: SQLite now, PostgreSQL with the same tests. */
+export function storeSuite (t: Test, open: () => Promise<Store>): void {
+  const conversation = (over: Partial<Conversation> = {}): Omit<Conversation, 'lastSeq'> => ({
+    id: randomUUID(), state: 'bot', lang: 'es', visitorName: 'Lucía', pageUrl: 'https://shop.example/envios', userAgent: 'Mozilla/5.0',
+    browserLang: 'es', tokenHash: 'h'.repeat(64), createdAt: 1_000, updatedAt: 1_000, queuedAt: null, assignedTo: null,
+    assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null, ...over,
+  })
+  const text = (t: string, clientId: string | null = null, at = 2_000) => ({
+    author: 'visitor' as const, text: t, html: null, lang: 'es', at, kind: null, clientId, entryId: null, operatorId: null, data: null,
+  })
+  const operator = (over: Partial<Operator> = {}): Operator => ({
+    id: randomUUID(), username: 'marta', name: 'Marta Rossi', role: 'operator', langs: ['it', 'en'], passwordHash: 'scrypt$x',
+    capacity: 3, failedLogins: 0, lockedUntil: null, createdAt: 1_000, disabled: false, ...over,
+  })
+
+  t.test('a new conversation can be read back whole', async (t) => {
+    const store = await open()
+    const c = conversation()
+    await store.createConversation(c)
+    t.same(await store.getConversation(c.id), { ...c, lastSeq: 0 })
+    t.equal(await store.getConversation('missing'), undefined)
+  })
+
+  t.test('messages get gap-free sequence numbers and the conversation its last one', async (t) => {
+    const store = await open()
+    const c = conversation()
+    await store.createConversation(c)
+    const first = await store.appendMessages(c.id, [text('¿Dónde está mi pedido?', 'c1')])
+    const second = await store.appendMessages(c.id, [text('hola', 'c2'), { ...text('Respuesta'), author: 'bot', html: '<p>Respuesta</p>', data: { evidence: { confidence: 0.9 } } }])
+    t.same(first?.messages.map((m) => m.seq), [1])
+    t.same(second?.messages.map((m) => m.seq), [2, 3])
+    t.equal(second?.conversation.lastSeq, 3)
+    const all = await store.messagesAfter(c.id, 0)
+    t.same(all.map((m) => [m.seq, m.text]), [[1, '¿Dónde está mi pedido?'], [2, 'hola'], [3, 'Respuesta']])
+    t.same(all[2]?.data, { evidence: { confidence: 0.9 } })
+    t.same((await store.messagesAfter(c.id, 2)).map((m) => m.seq), [3])
+  })
+
+  t.test('a resend with a stored client id writes nothing and returns the first message', async (t) => {
+    const store = await open()
+    const c = conversation()
+    await store.createConversation(c)
+    const first = await store.appendMessages(c.id, [text('hola', 'same')])
+    const again = await store.appendMessages(c.id, [text('hola', 'same')])
+    t.equal(again?.duplicate, true)
+    t.equal(again?.messages[0]?.seq, first?.messages[0]?.seq)
+    t.equal((await store.messagesAfter(c.id, 0)).length, 1)
+  })
+
+  t.test('concurrent appends never share or skip a sequence number', async (t) => {
+    const store = await open()
+    const c = conversation()
+    await store.createConversation(c)
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.appendMessages(c.id, [text(`m${i}`, `c${i}`)])))
+    await Promise.all(Array.from({ length: 10 }, () => store.appendMessages(c.id, [text('dup', 'one-id')])))
+    const seqs = (await store.messagesAfter(c.id, 0)).map((m) => m.seq)
+    t.same(seqs, Array.from({ length: 41 }, (_, i) => i + 1))
+  })
+
+  t.test('a guarded update applies only while the guard holds', async (t) => {
+    const store = await open()
+    const c = conversation({ state: 'queued', queuedAt: 1_500 })
+    await store.createConversation(c)
+    const claims = await Promise.all(['op-a', 'op-b'].map((op) =>
+      store.updateConversation(c.id, { state: 'assigned', assignedTo: op, assignedAt: 3_000 }, { states: ['queued'] })))
+    t.equal(claims.filter((r) => r !== undefined).length, 1, 'exactly one claim wins')
+    const owner = (await store.getConversation(c.id))?.assignedTo
+    t.ok(owner === 'op-a' || owner === 'op-b')
+    t.equal(await store.updateConversation(c.id, { state: 'closed' }, { assignedTo: 'someone-else' }), undefined)
+    t.equal((await store.getConversation(c.id))?.state, 'assigned')
+  })
+
+  t.test('an append with a failing guard stores nothing', async (t) => {
+    const store = await open()
+    const c = conversation({ state: 'assigned', assignedTo: 'op-a' })
+    await store.createConversation(c)
+    t.equal(await store.appendMessages(c.id, [{ ...text('bot answer'), author: 'bot' }], undefined, { states: ['bot'] }), undefined)
+    t.same(await store.messagesAfter(c.id, 0), [])
+  })
+
+  t.test('conversations are listed by state in queue order', async (t) => {
+    const store = await open()
+    const late = conversation({ state: 'queued', queuedAt: 9_000 })
+    const early = conversation({ state: 'queued', queuedAt: 5_000 })
+    await store.createConversation(late)
+    await store.createConversation(early)
+    await store.createConversation(conversation({ state: 'closed' }))
+    const queued = await store.listConversations({ states: ['queued'] })
+    t.same(queued.filter((c) => c.id === late.id || c.id === early.id).map((c) => c.id), [early.id, late.id])
+    t.notOk(queued.some((c) => c.state !== 'queued'))
+  })
+
+  t.test('operators are stored with their languages and found by username', async (t) => {
+    const store = await open()
+    const o = operator({ username: `u-${randomUUID()}` })
+    await store.createOperator(o)
+    t.same(await store.getOperatorByUsername(o.username), o)
+    await store.updateOperator(o.id, { langs: ['ru'], disabled: true })
+    t.match(await store.getOperator(o.id), { langs: ['ru'], disabled: true })
+  })
+
+  t.test('parallel failed logins are all counted and lock the account', async (t) => {
+    const store = await open()
+    const o = operator({ username: `u-${randomUUID()}` })
+    await store.createOperator(o)
+    await Promise.all(Array.from({ length: 50 }, () => store.recordLoginFailure(o.id, 10_000, 5, 60_000)))
+    t.match(await store.getOperator(o.id), { failedLogins: 50, lockedUntil: 70_000 })
+  })
+
+  t.test('sessions expire and can be deleted', async (t) => {
+    const store = await open()
+    const o = operator({ username: `u-${randomUUID()}` })
+    await store.createOperator(o)
+    await store.createSession({ idHash: `s-${o.id}`, operatorId: o.id, csrfToken: 'csrf', createdAt: 1, expiresAt: 100 })
+    t.match(await store.getSession(`s-${o.id}`), { operatorId: o.id, csrfToken: 'csrf' })
+    t.ok(await store.deleteExpiredSessions(100) >= 1)
+    t.equal(await store.getSession(`s-${o.id}`), undefined)
+  })
+
+  t.test('an unhandled offline message survives retention; handled ones go with their conversation', async (t) => {
+    const store = await open()
+    const kept = conversation({ state: 'offline', updatedAt: 10 })
+    const gone = conversation({ state: 'closed', updatedAt: 10 })
+    await store.createConversation(kept)
+    await store.createConversation(gone)
+    await store.appendMessages(gone.id, [text('viejo', null, 10)])
+    await store.addContact({ id: randomUUID(), conversationId: kept.id, email: 'lucia@example.com', text: 'Llamadme', lang: 'es', at: 10, handledBy: null, handledAt: null })
+    t.ok(await store.purgeBefore(500) >= 1)
+    t.ok(await store.getConversation(kept.id))
+    t.equal(await store.getConversation(gone.id), undefined)
+    t.same(await store.messagesAfter(gone.id, 0), [])
+    const open_ = await store.listContacts({ handled: false })
+    const contact = open_.find((c) => c.conversationId === kept.id)
+    t.ok(contact)
+    t.equal(await store.markContactHandled(contact!.id, 'op-a', 600), true)
+    t.equal(await store.markContactHandled(contact!.id, 'op-b', 700), false, 'handled once')
+  })
+
+  t.test('an exclusive job does not run twice at the same time', async (t) => {
+    const store = await open()
+    let inside = 0
+    let max = 0
+    const job = async () => { inside++; max = Math.max(max, inside); await new Promise((r) => setTimeout(r, 20)); inside-- }
+    const ran = await Promise.all([store.runExclusive('retention', job), store.runExclusive('retention', job)])
+    t.same(ran.sort(), [false, true])
+    t.equal(max, 1)
+  })
+}
