@@ -18,8 +18,9 @@ export const TemplateVariables = {
   'operator.name': 'the name of the operator who took the conversation',
   'entry.id': 'the FAQ entry being answered',
   'entry.title': 'its title',
-  'answer': 'the rendered answer HTML (answer wrapper template only)',
+  'answer': 'where the FAQ answer goes (answer wrapper template only, on a line of its own)',
   'redacted.count': 'how many numbers were removed from the visitor\'s message',
+  'redacted.many': 'true when more than one number was removed (for plurals; derived from redacted.count)',
 } as const
 
 export type TemplateVariable = keyof typeof TemplateVariables
