@@ -10,9 +10,9 @@ export const ThresholdsSchema = Type.Object({
 
 export const ShopSchema = Type.Object({
   name: Type.String({ minLength: 1, default: 'Ravenna Home' }),
-  email: Type.String({ default: 'help@ravenna-home.example' }),
+  email: Type.String({ default: 'help@ravennahome.example' }),
   phone: Type.String({ default: '+39 02 0000 0000' }),
-  url: Type.String({ default: 'https://ravenna-home.example' }),
+  url: Type.String({ default: 'https://www.ravennahome.example' }),
 }, { additionalProperties: false, default: {} })
 
 export const ConfigSchema = Type.Object({

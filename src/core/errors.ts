@@ -17,6 +17,32 @@ export const ErrorCodes = {
   FD_ERR_TEXT_TOO_LONG: 'text too long',
   /** A language code that is not a BCP 47 primary tag, or not one the FAQ has. */
   FD_ERR_LANG_UNSUPPORTED: 'unsupported language',
+  /** A message with nothing in it once cleaned (only spaces or control characters). */
+  FD_ERR_TEXT_EMPTY: 'empty text',
+  /** A frame that is not JSON, of an unknown type, or with a wrong field. */
+  FD_ERR_FRAME_INVALID: 'invalid frame',
+  /** A frame over the size limit. */
+  FD_ERR_FRAME_TOO_BIG: 'frame too big',
+  /** A frame that needs a conversation before `hello`, or a second `hello`. */
+  FD_ERR_FRAME_UNEXPECTED: 'unexpected frame',
+  /** Not found, or not yours: the two are deliberately the same answer. */
+  FD_ERR_NOT_FOUND: 'not found',
+  /** Logged in, but the role does not allow it. */
+  FD_ERR_FORBIDDEN: 'forbidden',
+  /** Not logged in, or the session expired. */
+  FD_ERR_UNAUTHENTICATED: 'not logged in',
+  /** Wrong username or password, or the account is locked. */
+  FD_ERR_LOGIN_FAILED: 'login failed',
+  /** A state-changing call without the session's CSRF token. */
+  FD_ERR_CSRF: 'missing or wrong CSRF token',
+  /** The conversation is not in a state that allows this (already claimed, closed, ...). */
+  FD_ERR_CONFLICT: 'conflict',
+  /** Too many requests or messages. */
+  FD_ERR_RATE_LIMITED: 'rate limited',
+  /** An e-mail address that cannot be written to. */
+  FD_ERR_EMAIL_INVALID: 'invalid e-mail address',
+  /** The database cannot be written (read-only, disk full, gone): nothing was stored. */
+  FD_ERR_STORE_UNAVAILABLE: 'storage unavailable',
 } as const
 
 export type ErrorCode = keyof typeof ErrorCodes

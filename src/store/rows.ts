@@ -34,7 +34,7 @@ export const rowTo = {
 }
 
 /** Field values as column values: JSON for structured fields, 0/1 for booleans. */
-export function toColumns (values: Row, columns: Columns): Row {
+export function toColumns (values: object, columns: Columns): Row {
   const out: Row = {}
   for (const [field, value] of Object.entries(values)) {
     const column = columns[field]

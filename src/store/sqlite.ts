@@ -105,6 +105,10 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
       return (db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(id, afterSeq, limit) as Record<string, unknown>[]).map(rowTo.message)
     },
 
+    async handlingTimes (since, limit) {
+      return (db.prepare('SELECT closed_at - assigned_at AS ms FROM conversations WHERE closed_at > ? AND assigned_at IS NOT NULL ORDER BY closed_at DESC LIMIT ?').all(since, limit) as { ms: number }[]).map((r) => Number(r.ms))
+    },
+
     async createOperator (o) { insert('operators', toColumns(o, OperatorColumns)) },
     async getOperator (id) {
       const row = db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as Record<string, unknown> | undefined
@@ -130,7 +134,11 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     async deleteSession (idHash) { db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash) },
     async deleteExpiredSessions (now) { return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes },
 
-    async addContact (c) { insert('contacts', toColumns(c, ContactColumns)) },
+    async addContact (c) {
+      const row = toColumns(c, ContactColumns)
+      const cols = Object.keys(row)
+      db.prepare(`INSERT INTO contacts (${cols.join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')}) ON CONFLICT (id) DO NOTHING`).run(row)
+    },
     async listContacts ({ handled, limit = 500 }) {
       const where = handled === undefined ? '' : handled ? 'WHERE handled_at IS NOT NULL' : 'WHERE handled_at IS NULL'
       return (db.prepare(`SELECT * FROM contacts ${where} ORDER BY at LIMIT ?`).all(limit) as Record<string, unknown>[]).map(rowTo.contact)

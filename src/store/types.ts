@@ -123,6 +123,8 @@ export interface Store {
    */
   appendMessages(conversationId: string, messages: NewMessage[], patch?: ConversationPatch, guard?: ConversationGuard): Promise<AppendResult | undefined>
   messagesAfter(conversationId: string, afterSeq: number, limit?: number): Promise<Message[]>
+  /** How long recently closed conversations were handled by a person (closedAt − assignedAt), newest first. */
+  handlingTimes(since: number, limit: number): Promise<number[]>
 
   createOperator(o: Operator): Promise<void>
   getOperator(id: string): Promise<Operator | undefined>
@@ -137,6 +139,7 @@ export interface Store {
   deleteSession(idHash: string): Promise<void>
   deleteExpiredSessions(now: number): Promise<number>
 
+  /** Idempotent on the contact id: a resent offline message is stored once. */
   addContact(c: Contact): Promise<void>
   listContacts(filter: { handled?: boolean, limit?: number }): Promise<Contact[]>
   markContactHandled(id: string, operatorId: string, at: number): Promise<boolean>

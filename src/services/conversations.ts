@@ -1,0 +1,261 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import type { ErrorCode } from '../core/errors.js'
+import { botMayAnswer } from '../core/conversation/state.js'
+import { cleanLine, cleanText, isEmail } from '../core/conversation/text.js'
+import { primaryTag } from '../core/lang/tags.js'
+import type { VisitorFrame, VisitorHello } from '../core/protocol.js'
+import type { Decision } from '../core/triage/engine.js'
+import type { Content } from '../content/load.js'
+import type { ContextInput } from '../render/context.js'
+import type { SystemTemplateName } from '../render/templates.js'
+import type { Conversation, ConversationPatch, ConversationState, Message, NewMessage, Store } from '../store/types.js'
+import type { Availability, Presence } from './availability.js'
+import type { EventBus } from './bus.js'
+import { createEscalation } from './escalation.js'
+
+export interface Redactor { redact(text: string): { text: string, redactions: unknown[] } }
+
+export interface ConversationServiceDeps {
+  store: Store
+  bus: EventBus
+  /** The content in service now: reloads swap it, each message uses the one current when it arrives. */
+  content: () => Content
+  clock: () => number
+  availability: Availability
+  presence: Presence
+  redactor: Redactor
+  options: { maxTextLength: number, shop: ContextInput['shop'] }
+}
+
+/** The result of a frame that changes state: acknowledged with its seq, or refused with a code. */
+export type Outcome =
+  | { ok: true, seq: number, duplicate: boolean }
+  | { ok: false, code: ErrorCode, message: string }
+
+export type Opened =
+  | { ok: true, conversation: Conversation, resumeToken: string, created: boolean }
+  | { ok: false, code: ErrorCode, message: string }
+
+export interface VisitorMeta { userAgent?: string, acceptLanguage?: string[] }
+
+type ClientFrame = Exclude<VisitorFrame, { type: 'hello' } | { type: 'typing' }>
+
+const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message })
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+
+/**
+ * The visitor's side of a conversation, independent of the transport: the websocket and the
+ * HTTP fallback both call these. Every change is one store transaction guarded by the state it
+ * was decided on; when the state moved meanwhile (an operator claimed it), the frame is
+ * decided again on the new state rather than applied to the wrong one.
+ */
+export function createConversationService (deps: ConversationServiceDeps) {
+  const { store, bus, clock } = deps
+  const escalation = createEscalation(deps)
+
+  const langFor = (hello: VisitorHello, meta: VisitorMeta): { lang: string, browser: string | null } => {
+    const langs = deps.content().faq.langs
+    const wanted = [hello.lang, ...(meta.acceptLanguage ?? [])].map((l) => (l === undefined ? undefined : primaryTag(l)))
+    const browser = wanted.find((l) => l !== undefined) ?? null
+    const lang = wanted.find((l): l is string => l !== undefined && langs.includes(l)) ?? deps.content().renderer.defaultLang
+    return { lang, browser }
+  }
+
+  const system = (conv: Pick<Conversation, 'lang' | 'visitorName'>, name: SystemTemplateName, at: number, context: ContextInput = {}, author: 'system' | 'bot' = 'system'): NewMessage => {
+    const r = deps.content().renderer.system(conv.lang, name, { shop: deps.options.shop, visitor: { name: conv.visitorName ?? '', lang: conv.lang }, ...context })
+    return { author, text: r.text, html: r.html, lang: r.lang, at, kind: name, clientId: null, entryId: null, operatorId: null, data: null }
+  }
+
+  const publish = (conv: Conversation, before: ConversationState | undefined): void => {
+    bus.publish({ type: 'message', conversationId: conv.id, seq: conv.lastSeq })
+    if (before !== conv.state) bus.publish({ type: 'conversation', conversationId: conv.id })
+  }
+
+  /**
+   * Appends the visitor's message and whatever `plan` adds, guarded on the state it was
+   * planned for. Retries with a fresh read when the state moved; a resend is found by its
+   * client id before anything else, whatever the state.
+   */
+  const commit = async (id: string, plan: (conv: Conversation) => Promise<{ messages: NewMessage[], patch?: ConversationPatch }>): Promise<Outcome> => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const conv = await store.getConversation(id)
+      if (conv === undefined) return fail('FD_ERR_NOT_FOUND', 'no such conversation')
+      const { messages, patch } = await plan(conv)
+      const result = await store.appendMessages(id, messages, patch, { states: [conv.state] })
+      if (result === undefined) continue
+      if (!result.duplicate) publish(result.conversation, conv.state)
+      return { ok: true, seq: result.messages[0]?.seq ?? result.conversation.lastSeq, duplicate: result.duplicate }
+    }
+    return fail('FD_ERR_CONFLICT', 'the conversation kept changing; please resend')
+  }
+
+  const visitorMessage = (conv: Conversation, clientId: string, text: string, at: number, kind: string | null, data: Record<string, unknown> | null = null): NewMessage =>
+    ({ author: 'visitor', text, html: null, lang: conv.lang, at, kind, clientId, entryId: null, operatorId: null, data })
+
+  /** The bot's reply to a decision, and the state it leads to. */
+  const reply = async (conv: Conversation, decision: Decision, at: number): Promise<{ messages: NewMessage[], patch: ConversationPatch }> => {
+    const here = { ...conv, lang: decision.lang }
+    const context: ContextInput = { hours: escalation.hoursContext(at, here.lang) }
+    switch (decision.decision) {
+      case 'answer': {
+        const r = deps.content().answerFor(decision, { ...context, visitor: { name: conv.visitorName ?? '' } })
+        const answer: NewMessage = { author: 'bot', text: r?.text ?? '', html: r?.html ?? null, lang: decision.lang, at, kind: 'answer', clientId: null, entryId: decision.entry.id, operatorId: null, data: { confidence: decision.confidence } }
+        return { messages: [answer, system(here, 'feedback', at, context, 'bot')], patch: { state: 'bot', lang: decision.lang } }
+      }
+      case 'clarify': {
+        const prompt = system(here, 'clarify', at, context, 'bot')
+        return { messages: [{ ...prompt, data: { choices: decision.choices } }], patch: { state: 'bot', lang: decision.lang } }
+      }
+      case 'escalate': {
+        const notice = decision.reason === 'unsupported_language' ? [system(here, 'unsupported_language', at, context, 'bot')] : []
+        const handover = await escalation.plan(here, at)
+        return { messages: [...notice, ...handover.messages], patch: { ...handover.patch, lang: decision.lang } }
+      }
+    }
+  }
+
+  const text = async (id: string, clientId: string, raw: string): Promise<Outcome> => {
+    const cleaned = cleanText(raw, deps.options.maxTextLength)
+    if (!cleaned.ok) return fail(cleaned.code, cleaned.message)
+    const redacted = deps.redactor.redact(cleaned.text)
+    const removed = redacted.redactions.length
+    const at = clock()
+    return await commit(id, async (conv) => {
+      const notice = removed > 0 ? [system(conv, 'redacted', at, { redacted: { count: removed } })] : []
+      if (!botMayAnswer(conv.state)) {
+        const data = removed > 0 ? { redactions: removed } : null
+        return { messages: [visitorMessage(conv, clientId, redacted.text, at, null, data), ...notice], patch: { lastVisitorAt: at } }
+      }
+      const decision = deps.content().engine.triage(redacted.text, { conversation: conv.lang, browser: conv.browserLang ?? undefined })
+      const bot = await reply(conv, decision, at)
+      const question = { ...visitorMessage(conv, clientId, redacted.text, at, null, { triage: evidenceOf(decision), ...(removed > 0 && { redactions: removed }) }), lang: decision.lang }
+      return { messages: [question, ...notice, ...bot.messages], patch: { ...bot.patch, lastVisitorAt: at } }
+    })
+  }
+
+  const choose = async (id: string, clientId: string, entryId: string): Promise<Outcome> => {
+    const at = clock()
+    return await commit(id, async (conv) => {
+      const entry = deps.content().engine.entry(conv.lang, entryId)
+      const choice = visitorMessage(conv, clientId, entry?.title ?? entryId, at, 'choice', { entryId })
+      if (!botMayAnswer(conv.state) || entry === undefined) return { messages: [choice], patch: { lastVisitorAt: at } }
+      const decision: Decision = { decision: 'answer', lang: conv.lang, entry, confidence: 1, evidence: { lang: { lang: conv.lang, method: 'conversation', confidence: 1, scores: [] }, terms: [], coverage: 1, candidates: [], thresholds: deps.content().engine.thresholds } }
+      const bot = await reply(conv, decision, at)
+      return { messages: [choice, ...bot.messages], patch: { ...bot.patch, lastVisitorAt: at } }
+    })
+  }
+
+  /** "No, talk to a person" after an answer, or the handoff button: both go to the queue. */
+  /** A UI string in the conversation's language, as the visitor saw it on the button they pressed. */
+  const uiString = (lang: string, key: string, fallback: string): string => deps.content().strings[lang]?.[key] ?? fallback
+
+  const handoff = async (id: string, clientId: string, kind: 'handoff' | 'feedback', data: Record<string, unknown> | null, label: [string, string]): Promise<Outcome> => {
+    const at = clock()
+    return await commit(id, async (conv) => {
+      const ask = visitorMessage(conv, clientId, uiString(conv.lang, ...label), at, kind, data)
+      if (conv.state === 'queued' || conv.state === 'assigned') return { messages: [ask], patch: { lastVisitorAt: at } }
+      const handover = await escalation.plan(conv, at)
+      return { messages: [ask, ...handover.messages], patch: { ...handover.patch, lastVisitorAt: at } }
+    })
+  }
+
+  const feedback = async (id: string, clientId: string, seq: number, helpful: boolean): Promise<Outcome> => {
+    if (!helpful) return await handoff(id, clientId, 'feedback', { seq, helpful }, ['feedback_no', 'No'])
+    const at = clock()
+    return await commit(id, async (conv) => ({ messages: [visitorMessage(conv, clientId, uiString(conv.lang, 'feedback_yes', 'Yes'), at, 'feedback', { seq, helpful })] }))
+  }
+
+  const contact = async (id: string, clientId: string, email: string, raw: string): Promise<Outcome> => {
+    const address = cleanLine(email, 254)
+    if (!isEmail(address)) return fail('FD_ERR_EMAIL_INVALID', 'please give a valid e-mail address')
+    const cleaned = cleanText(raw, deps.options.maxTextLength)
+    if (!cleaned.ok) return fail(cleaned.code, cleaned.message)
+    const text = deps.redactor.redact(cleaned.text).text
+    const at = clock()
+    const conv = await store.getConversation(id)
+    if (conv === undefined) return fail('FD_ERR_NOT_FOUND', 'no such conversation')
+    // Stored first, under an id derived from the frame: a crash before the message below still
+    // leaves the contact in the inbox, and the client's resend does not store it twice.
+    await store.addContact({ id: `${id}:${clientId}`, conversationId: id, email: address, text, lang: conv.lang, at, handledBy: null, handledAt: null })
+    return await commit(id, async (c) => ({
+      messages: [visitorMessage(c, clientId, text, at, 'contact', { email: address }), system(c, 'offline_thanks', at)],
+      patch: { lastVisitorAt: at, ...(c.state === 'bot' || c.state === 'closed' ? { state: 'offline' as const } : {}) },
+    }))
+  }
+
+  const rating = async (id: string, clientId: string, score: number): Promise<Outcome> => {
+    const at = clock()
+    return await commit(id, async (conv) => ({ messages: [visitorMessage(conv, clientId, '★'.repeat(score), at, 'rating', { score })] }))
+  }
+
+  const close = async (id: string, clientId: string): Promise<Outcome> => {
+    const at = clock()
+    return await commit(id, async (conv) => ({
+      messages: [visitorMessage(conv, clientId, '', at, 'close'), system(conv, 'closed', at), system(conv, 'csat', at)],
+      patch: { state: 'closed', closedAt: at },
+    }))
+  }
+
+  return {
+    /** Starts a conversation, or resumes one with its token; the token is the only way in. */
+    async open (hello: VisitorHello, meta: VisitorMeta = {}): Promise<Opened> {
+      if (hello.conversation_id !== undefined || hello.resume_token !== undefined) {
+        const conv = hello.conversation_id === undefined ? undefined : await store.getConversation(hello.conversation_id)
+        const given = Buffer.from(hashToken(hello.resume_token ?? ''), 'hex')
+        const stored = Buffer.from(conv?.tokenHash ?? hashToken(randomUUID()), 'hex')
+        if (conv === undefined || given.length !== stored.length || !timingSafeEqual(given, stored)) {
+          return fail('FD_ERR_NOT_FOUND', 'no such conversation, or the resume token does not match')
+        }
+        return { ok: true, conversation: conv, resumeToken: hello.resume_token ?? '', created: false }
+      }
+      const at = clock()
+      const token = randomBytes(32).toString('base64url')
+      const { lang, browser } = langFor(hello, meta)
+      const name = hello.name === undefined ? null : cleanLine(hello.name, 100) || null
+      const pageUrl = hello.page_url === undefined ? null : cleanLine(hello.page_url, 2000) || null
+      const conv: Conversation = {
+        id: randomUUID(), state: 'bot', lang, visitorName: name, pageUrl, userAgent: meta.userAgent?.slice(0, 500) ?? null,
+        browserLang: browser, tokenHash: hashToken(token), createdAt: at, updatedAt: at, lastSeq: 0, queuedAt: null,
+        assignedTo: null, assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null,
+      }
+      await store.createConversation(conv)
+      const greeting = system(conv, 'greeting', at, { hours: escalation.hoursContext(at, lang) }, 'bot')
+      const stored = await store.appendMessages(conv.id, [greeting])
+      return { ok: true, conversation: stored?.conversation ?? conv, resumeToken: token, created: true }
+    },
+
+    /** Applies one state-changing visitor frame. */
+    async handle (id: string, frame: ClientFrame): Promise<Outcome> {
+      switch (frame.type) {
+        case 'text': return await text(id, frame.client_id, frame.text)
+        case 'choose': return await choose(id, frame.client_id, frame.entry_id)
+        case 'feedback': return await feedback(id, frame.client_id, frame.seq, frame.helpful)
+        case 'handoff': return await handoff(id, frame.client_id, 'handoff', null, ['talk_to_person', 'Talk to a person'])
+        case 'contact': return await contact(id, frame.client_id, frame.email, frame.text)
+        case 'rating': return await rating(id, frame.client_id, frame.score)
+        case 'close': return await close(id, frame.client_id)
+      }
+    },
+
+    messagesAfter: (id: string, seq: number): Promise<Message[]> => store.messagesAfter(id, seq),
+    get: (id: string) => store.getConversation(id),
+    state: escalation.describe,
+    typing (id: string): void { bus.publish({ type: 'typing', conversationId: id, author: 'visitor' }) },
+  }
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>
+
+/** What operators and analytics need of a decision, without the whole FAQ entry. */
+function evidenceOf (d: Decision): Record<string, unknown> {
+  return {
+    decision: d.decision,
+    ...(d.decision === 'escalate' && { reason: d.reason }),
+    ...(d.decision === 'answer' && { entryId: d.entry.id }),
+    confidence: d.confidence,
+    lang: d.lang,
+    langMethod: d.evidence.lang.method,
+    candidates: d.evidence.candidates.slice(0, 5).map((c) => ({ entryId: c.entryId, title: c.title, confidence: c.confidence })),
+    terms: d.evidence.terms,
+  }
+}
