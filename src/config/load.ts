@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { Value } from '@sinclair/typebox/value'
 import { parse } from 'yaml'
@@ -6,10 +7,17 @@ import { ConfigSchema, type Config } from './schema.js'
 
 /** Environment variables that override the config file, for containers and one-off runs. */
 const EnvOverrides: Record<string, (config: Record<string, unknown>, value: string) => void> = {
+  HOST: (c, v) => { c.host = v },
+  PORT: (c, v) => { c.port = /^\d+$/.test(v) ? Number(v) : v },
+  DATA_DIR: (c, v) => { c.dataDir = v },
+  DATABASE_URL: (c, v) => { c.databaseUrl = v },
   FAQ_DIR: (c, v) => { c.faqDir = v },
   TEMPLATES_DIR: (c, v) => { c.templatesDir = v },
   DEFAULT_LANG: (c, v) => { c.defaultLang = v },
 }
+
+/** Read when it exists in the working folder and no other file is named. */
+export const DefaultFile = 'frontdesk.yaml'
 
 /**
  * Reads the config file (YAML; a missing default file is fine, a missing named one is not),
@@ -18,7 +26,7 @@ const EnvOverrides: Record<string, (config: Record<string, unknown>, value: stri
  */
 export async function loadConfig (options: { file?: string, env?: NodeJS.ProcessEnv } = {}): Promise<Config> {
   const env = options.env ?? process.env
-  const file = options.file ?? env.FRONTDESK_CONFIG
+  const file = options.file ?? env.FRONTDESK_CONFIG ?? (existsSync(DefaultFile) ? DefaultFile : undefined)
   let raw: unknown = {}
   if (file !== undefined) {
     let text

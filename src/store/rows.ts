@@ -1,5 +1,5 @@
-import { ContactColumns, ConversationColumns, MessageColumns, OperatorColumns, SessionColumns } from './schema.js'
-import type { Contact, Conversation, Message, Operator, Session } from './types.js'
+import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, SessionColumns } from './schema.js'
+import type { Contact, Conversation, FaqLink, Message, Operator, Session } from './types.js'
 
 type Columns = Record<string, string>
 type Row = Record<string, unknown>
@@ -31,6 +31,7 @@ export const rowTo = {
   }),
   session: (row: Row): Session => mapRow(row, SessionColumns, timeFields('createdAt', 'expiresAt')),
   contact: (row: Row): Contact => mapRow(row, ContactColumns, timeFields('at', 'handledAt')),
+  faqLink: (row: Row): FaqLink => mapRow(row, FaqLinkColumns, timeFields('seq', 'at')),
 }
 
 /** Field values as column values: JSON for structured fields, 0/1 for booleans. */

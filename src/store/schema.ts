@@ -31,6 +31,11 @@ export const ContactColumns = {
   handledBy: 'handled_by', handledAt: 'handled_at',
 } as const
 
+export const FaqLinkColumns = {
+  id: 'id', conversationId: 'conversation_id', seq: 'seq', entryId: 'entry_id', lang: 'lang', question: 'question',
+  operatorId: 'operator_id', at: 'at',
+} as const
+
 /** `bigint` for epoch milliseconds in PostgreSQL, `INTEGER` in SQLite: the only dialect difference here. */
 export function migrations (dialect: 'sqlite' | 'postgres'): string[] {
   const ms = dialect === 'postgres' ? 'BIGINT' : 'INTEGER'
@@ -58,6 +63,11 @@ export function migrations (dialect: 'sqlite' | 'postgres'): string[] {
     CREATE TABLE contacts (
       id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
       email TEXT NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL, at ${ms} NOT NULL, handled_by TEXT, handled_at ${ms});
-    CREATE INDEX contacts_open ON contacts (handled_at, at);`,
+    CREATE INDEX contacts_open ON contacts (handled_at, at);
+    CREATE TABLE faq_links (
+      id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+      seq INTEGER NOT NULL, entry_id TEXT NOT NULL, lang TEXT NOT NULL, question TEXT NOT NULL,
+      operator_id TEXT NOT NULL, at ${ms} NOT NULL);
+    CREATE INDEX faq_links_at ON faq_links (at);`,
   ]
 }

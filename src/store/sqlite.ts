@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
-import { ContactColumns, ConversationColumns, MessageColumns, OperatorColumns, SessionColumns, migrations } from './schema.js'
+import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, SessionColumns, migrations } from './schema.js'
 import { rowTo, toColumns } from './rows.js'
 import type { AppendResult, Conversation, ConversationGuard, ConversationPatch, Store } from './types.js'
 
@@ -28,10 +28,11 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
 
   const getConversation = db.prepare('SELECT * FROM conversations WHERE id = ?')
   const messageByClientId = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?')
-  const insert = (table: string, row: Record<string, unknown>): void => {
+  const insert = (table: string, row: Record<string, unknown>, onConflict = ''): void => {
     const cols = Object.keys(row)
-    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row)
+    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ${onConflict}`).run(row)
   }
+  const insertOnce = (table: string, row: Record<string, unknown>): void => { insert(table, row, 'ON CONFLICT (id) DO NOTHING') }
   const guarded = (id: string, guard: ConversationGuard | undefined): Conversation | undefined => {
     const row = getConversation.get(id) as Record<string, unknown> | undefined
     if (row === undefined) return undefined
@@ -134,17 +135,18 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     async deleteSession (idHash) { db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash) },
     async deleteExpiredSessions (now) { return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes },
 
-    async addContact (c) {
-      const row = toColumns(c, ContactColumns)
-      const cols = Object.keys(row)
-      db.prepare(`INSERT INTO contacts (${cols.join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')}) ON CONFLICT (id) DO NOTHING`).run(row)
-    },
+    async addContact (c) { insertOnce('contacts', toColumns(c, ContactColumns)) },
     async listContacts ({ handled, limit = 500 }) {
       const where = handled === undefined ? '' : handled ? 'WHERE handled_at IS NOT NULL' : 'WHERE handled_at IS NULL'
       return (db.prepare(`SELECT * FROM contacts ${where} ORDER BY at LIMIT ?`).all(limit) as Record<string, unknown>[]).map(rowTo.contact)
     },
     async markContactHandled (id, operatorId, at) {
       return db.prepare('UPDATE contacts SET handled_by = ?, handled_at = ? WHERE id = ? AND handled_at IS NULL').run(operatorId, at, id).changes === 1
+    },
+
+    async addFaqLink (link) { insertOnce('faq_links', toColumns(link, FaqLinkColumns)) },
+    async listFaqLinks ({ since = 0, limit = 1000 }) {
+      return (db.prepare('SELECT * FROM faq_links WHERE at >= ? ORDER BY at LIMIT ?').all(since, limit) as Record<string, unknown>[]).map(rowTo.faqLink)
     },
 
     async purgeBefore (before) {

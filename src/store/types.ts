@@ -100,6 +100,20 @@ export interface Contact {
   handledAt: number | null
 }
 
+/** An operator's word that an escalated question is answered by an FAQ entry: the learning loop's input. */
+export interface FaqLink {
+  id: string
+  conversationId: string
+  /** The visitor message it is about. */
+  seq: number
+  entryId: string
+  lang: string
+  /** The question as stored (redacted). */
+  question: string
+  operatorId: string
+  at: number
+}
+
 export interface AppendResult {
   /** The messages as stored (for a duplicate, the ones stored the first time). */
   messages: Message[]
@@ -143,6 +157,10 @@ export interface Store {
   addContact(c: Contact): Promise<void>
   listContacts(filter: { handled?: boolean, limit?: number }): Promise<Contact[]>
   markContactHandled(id: string, operatorId: string, at: number): Promise<boolean>
+
+  /** Idempotent on the link id. */
+  addFaqLink(link: FaqLink): Promise<void>
+  listFaqLinks(filter: { since?: number, limit?: number }): Promise<FaqLink[]>
 
   /** Deletes conversations last updated before `before`, with their messages and contacts, except those with an unhandled contact. */
   purgeBefore(before: number): Promise<number>

@@ -149,4 +149,15 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.same(ran.sort(), [false, true])
     t.equal(max, 1)
   })
+
+  t.test('an FAQ link is stored once and listed by time', async (t) => {
+    const store = await open()
+    const c = conversation()
+    await store.createConversation(c)
+    const link = { id: `${c.id}:3`, conversationId: c.id, seq: 3, entryId: 'returns', lang: 'es', question: '¿puedo devolverlo?', operatorId: 'op-a', at: 5_000 }
+    await store.addFaqLink(link)
+    await store.addFaqLink({ ...link, entryId: 'refunds' })
+    const links = (await store.listFaqLinks({ since: 4_000 })).filter((l) => l.conversationId === c.id)
+    t.same(links, [link])
+  })
 }

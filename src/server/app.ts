@@ -1,0 +1,47 @@
+import cookie from '@fastify/cookie'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import websocket from '@fastify/websocket'
+import type { FastifyInstance } from 'fastify'
+import { MaxFrameBytes } from '../core/protocol.js'
+import context, { type AppOptions } from './context.js'
+import errors from './errors.js'
+import auth from './routes/auth.js'
+import contacts from './routes/contacts.js'
+import conversations from './routes/conversations.js'
+import faq from './routes/faq.js'
+import health from './routes/health.js'
+import operatorWs from './routes/operator-ws.js'
+import operators from './routes/operators.js'
+import visitorHttp from './routes/visitor-http.js'
+import visitorWs from './routes/visitor-ws.js'
+
+export type { AppOptions }
+
+/**
+ * The whole Frontdesk server as one fastify plugin: external plugins, then Frontdesk's own,
+ * then routes. Only server.ts creates an instance and listens; tests register this.
+ */
+export default async function frontdeskApp (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  await fastify.register(cookie)
+  await fastify.register(websocket, { options: { maxPayload: MaxFrameBytes } })
+  await fastify.register(swagger, {
+    openapi: {
+      info: { title: 'Frontdesk API', version: '1', description: 'Operators\' REST API and the visitor HTTP fallback. State-changing calls need the session cookie and the x-csrf-token header from the login response.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } } },
+    },
+  })
+  await fastify.register(swaggerUi, { routePrefix: '/api/v1/docs' })
+  await fastify.register(errors)
+  await fastify.register(context, opts)
+
+  await fastify.register(health)
+  await fastify.register(visitorWs)
+  await fastify.register(operatorWs)
+  await fastify.register(visitorHttp)
+  await fastify.register(auth)
+  await fastify.register(conversations)
+  await fastify.register(contacts)
+  await fastify.register(operators)
+  await fastify.register(faq)
+}

@@ -1,0 +1,68 @@
+import { watch, type FSWatcher } from 'node:fs'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from '../config/schema.js'
+import { formatProblem, FrontdeskError, type ContentProblem } from '../core/errors.js'
+import { loadContent, type Content } from '../content/load.js'
+
+export interface ContentHolder {
+  current(): Content
+  /** Loads again; keeps the current content when the new one has errors. */
+  reload(): Promise<ContentProblem[]>
+  close(): void
+}
+
+// Editors' tools save in bursts (temp file, rename, chmod): wait for the burst to end.
+const DebounceMs = 250
+
+/**
+ * Holds the content in service. It is loaded once at boot (a broken FAQ stops the boot with
+ * every problem listed), then reloaded when files under the FAQ or templates folders change;
+ * a broken save is logged and the last good content stays in service.
+ */
+export async function createContentHolder (config: Config, log: FastifyBaseLogger, options: { watch?: boolean } = {}): Promise<ContentHolder> {
+  const first = await loadContent(config)
+  if (first.content === undefined) {
+    throw new FrontdeskError('FD_ERR_FAQ_INVALID', `cannot start with this content:\n${first.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`)
+  }
+  for (const p of first.problems) log.warn({ problem: p }, formatProblem(p))
+  let content = first.content
+  let timer: NodeJS.Timeout | undefined
+  let reloading: Promise<ContentProblem[]> | undefined
+
+  const reload = async (): Promise<ContentProblem[]> => {
+    const next = await loadContent(config)
+    if (next.content === undefined) {
+      log.error({ problems: next.problems }, `content not reloaded: ${next.problems.filter((p) => p.severity === 'error').length} error(s); the last good FAQ stays in service`)
+      for (const p of next.problems) log.error(formatProblem(p))
+      return next.problems
+    }
+    content = next.content
+    log.info({ langs: content.faq.langs, entries: content.faq.entries.get(content.faq.langs[0] ?? '')?.length }, 'content reloaded')
+    return next.problems
+  }
+
+  const watchers: FSWatcher[] = []
+  if (options.watch !== false) {
+    for (const dir of [config.faqDir, config.templatesDir]) {
+      try {
+        const w = watch(dir, { recursive: true }, () => {
+          clearTimeout(timer)
+          timer = setTimeout(() => { reloading = (reloading ?? Promise.resolve([])).then(reload, reload) }, DebounceMs)
+        })
+        w.on('error', (err) => log.warn({ err }, `stopped watching ${dir}`))
+        watchers.push(w)
+      } catch (err) {
+        log.warn({ err }, `cannot watch ${dir}: edits need a restart`)
+      }
+    }
+  }
+
+  return {
+    current: () => content,
+    reload,
+    close () {
+      clearTimeout(timer)
+      for (const w of watchers) w.close()
+    },
+  }
+}

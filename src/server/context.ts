@@ -1,0 +1,78 @@
+import fp from 'fastify-plugin'
+import type { Config } from '../config/schema.js'
+import { createRedactor } from '../core/redact/index.js'
+import { createAuth, type Auth } from '../services/auth.js'
+import { createLocalBus, type EventBus } from '../services/bus.js'
+import { createConversationService, type ConversationService } from '../services/conversations.js'
+import { createOperatorActions, type OperatorActions } from '../services/operator-actions.js'
+import type { Store } from '../store/types.js'
+import { availabilityFrom } from './availability.js'
+import { createContentHolder, type ContentHolder } from './content-holder.js'
+import { createPresence } from './presence.js'
+
+export interface AppOptions {
+  config: Config
+  store: Store
+  /** @default an in-process bus */
+  bus?: EventBus
+  /** Milliseconds since the epoch; tests pass their own. @default Date.now */
+  clock?: () => number
+  /** Reload the FAQ and templates when their files change. @default true */
+  watchContent?: boolean
+}
+
+export interface Frontdesk {
+  config: Config
+  store: Store
+  bus: EventBus
+  clock: () => number
+  content: ContentHolder
+  conversations: ConversationService
+  operators: OperatorActions
+  auth: Auth
+  presence: ReturnType<typeof createPresence>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    frontdesk: Frontdesk
+  }
+}
+
+/**
+ * Builds the services once and shares them with every route as `fastify.frontdesk`. Bad
+ * config (hours, redaction rules) and bad content fail here, at registration, never on the
+ * first request.
+ */
+export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
+  const { config, store } = opts
+  const bus = opts.bus ?? createLocalBus()
+  const clock = opts.clock ?? Date.now
+  const content = await createContentHolder(config, fastify.log, { watch: opts.watchContent })
+  const presence = createPresence(store, config.queue.defaultCapacity)
+  const deps = {
+    store,
+    bus,
+    clock,
+    content: content.current,
+    availability: availabilityFrom(config.hours),
+    presence,
+    redactor: createRedactor({ rules: config.redaction }),
+    options: { maxTextLength: config.maxTextLength, shop: config.shop },
+  }
+  fastify.decorate('frontdesk', {
+    config,
+    store,
+    bus,
+    clock,
+    content,
+    presence,
+    conversations: createConversationService(deps),
+    operators: createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }),
+    auth: createAuth({ store, clock, options: { sessionTtlMs: config.auth.sessionHours * 3600_000, maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMinutes * 60_000 } }),
+  })
+  fastify.addHook('onClose', async () => {
+    content.close()
+    await bus.close()
+  })
+}, { name: 'frontdesk-context' })

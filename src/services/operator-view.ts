@@ -1,0 +1,57 @@
+import type { Conversation, Message } from '../store/types.js'
+
+/** One of the bot's best guesses for a question, as stored with the question. */
+export interface Guess { entryId: string, title: string, confidence: number }
+
+/**
+ * How operators see conversations and messages: everything, including the bot's evidence and
+ * who wrote what. snake_case, like the wire protocol. The console shows every text as text.
+ */
+export function conversationView (c: Conversation, now: number, extra: { question?: string, guesses?: Guess[], operatorName?: string } = {}) {
+  return {
+    id: c.id,
+    state: c.state,
+    lang: c.lang,
+    visitor_name: c.visitorName,
+    page_url: c.pageUrl,
+    user_agent: c.userAgent,
+    browser_lang: c.browserLang,
+    created_at: iso(c.createdAt),
+    updated_at: iso(c.updatedAt),
+    queued_at: c.queuedAt === null ? null : iso(c.queuedAt),
+    waiting_seconds: c.state === 'queued' || c.state === 'offline' ? Math.max(0, Math.round((now - (c.queuedAt ?? c.updatedAt)) / 1000)) : null,
+    assigned_to: c.assignedTo,
+    assigned_name: extra.operatorName ?? null,
+    last_seq: c.lastSeq,
+    ...(extra.question !== undefined && { question: extra.question }),
+    ...(extra.guesses !== undefined && { guesses: extra.guesses }),
+  }
+}
+
+export function operatorMessageView (m: Message) {
+  return {
+    conversation_id: m.conversationId,
+    seq: m.seq,
+    id: m.id,
+    author: m.author,
+    text: m.text,
+    html: m.author === 'bot' ? m.html : null,
+    lang: m.lang,
+    at: iso(m.at),
+    kind: m.kind,
+    entry_id: m.entryId,
+    operator_id: m.operatorId,
+    client_id: m.clientId,
+    data: m.data,
+  }
+}
+
+/** The visitor's latest question and the bot's guesses for it, for the queue list. */
+export function latestQuestion (messages: Message[]): { question?: string, guesses?: Guess[] } {
+  const last = [...messages].reverse().find((m) => m.author === 'visitor' && m.kind === null)
+  if (last === undefined) return {}
+  const triage = last.data?.triage as { candidates?: Guess[] } | undefined
+  return { question: last.text, ...(triage?.candidates !== undefined && { guesses: triage.candidates }) }
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString()

@@ -1,0 +1,76 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { join } from 'node:path'
+import type { Test } from 'tap'
+import WebSocket from 'ws'
+import { configFrom } from '../../src/config/load.js'
+import type { Config } from '../../src/config/schema.js'
+import frontdeskApp from '../../src/server/app.js'
+import { createSqliteStore } from '../../src/store/sqlite.js'
+import type { Store } from '../../src/store/types.js'
+
+export interface Built {
+  app: FastifyInstance
+  store: Store
+  url: string
+  wsUrl: string
+  config: Config
+}
+
+/**
+ * The app on a real SQLite file and a real loopback port, with the sample FAQ and templates.
+ * Torn down with the test: websocket clients first, then the server, then the store.
+ */
+export async function build (t: Test, overrides: Record<string, unknown> = {}, options: { clock?: () => number } = {}): Promise<Built> {
+  const dir = t.testdir()
+  const config = configFrom({ dataDir: dir, ...overrides }, {})
+  const store = createSqliteStore({ file: join(dir, 'frontdesk.db') })
+  const app = Fastify({ logger: false })
+  await app.register(frontdeskApp, { config, store, watchContent: false, clock: options.clock })
+  const address = await app.listen({ host: '127.0.0.1', port: 0 })
+  t.teardown(async () => {
+    for (const client of app.websocketServer?.clients ?? []) client.terminate()
+    await app.close()
+    await store.close()
+  })
+  return { app, store, url: address, wsUrl: address.replace(/^http/, 'ws'), config }
+}
+
+export interface Client {
+  ws: WebSocket
+  frames: Record<string, unknown>[]
+  send(frame: unknown): void
+  /** The next frame (not yet consumed) matching, waiting up to `ms`. */
+  next(match: (f: Record<string, any>) => boolean, ms?: number): Promise<Record<string, any>>
+  closed: Promise<{ code: number, reason: string }>
+}
+
+export async function connect (t: Test, url: string, headers: Record<string, string> = {}): Promise<Client> {
+  const ws = new WebSocket(url, { headers })
+  const frames: Record<string, unknown>[] = []
+  const waiters: (() => void)[] = []
+  const consumed = new Set<number>()
+  ws.on('message', (data) => {
+    frames.push(JSON.parse(String(data)))
+    for (const w of waiters.splice(0)) w()
+  })
+  const closed = new Promise<{ code: number, reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })))
+  t.teardown(() => ws.terminate())
+  await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject) })
+  const client: Client = {
+    ws,
+    frames,
+    closed,
+    send: (frame) => ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+    async next (match, ms = 3000) {
+      const deadline = Date.now() + ms
+      for (;;) {
+        const index = frames.findIndex((f, i) => !consumed.has(i) && match(f))
+        if (index !== -1) { consumed.add(index); return frames[index] as Record<string, any> }
+        const left = deadline - Date.now()
+        if (left <= 0) throw new Error(`no matching frame within ${ms} ms; got ${JSON.stringify(frames.filter((_, i) => !consumed.has(i)))}`)
+        await new Promise<void>((resolve) => { const timer = setTimeout(resolve, left); waiters.push(() => { clearTimeout(timer); resolve() }) })
+      }
+    },
+  }
+  return client
+}
