@@ -74,3 +74,43 @@ export async function connect (t: Test, url: string, headers: Record<string, str
   }
   return client
 }
+
+export async function addOperator (store: Store, over: { username: string, name?: string, langs?: string[], role?: 'operator' | 'editor' | 'admin', password?: string }): Promise<void> {
+  const { hashPassword } = await import('../../src/services/auth.js')
+  await store.createOperator({
+    id: `op-${over.username}`, username: over.username, name: over.name ?? over.username, role: over.role ?? 'operator',
+    langs: over.langs ?? ['en'], passwordHash: await hashPassword(over.password ?? 'correct horse battery'), capacity: 3,
+    failedLogins: 0, lockedUntil: null, createdAt: 0, disabled: false,
+  })
+}
+
+export interface Session {
+  cookie: string
+  csrf: string
+  /** fetch with the session cookie and CSRF header; JSON in and out. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number, body: any }>
+}
+
+export async function login (url: string, username: string, password = 'correct horse battery'): Promise<Session> {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`)
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const { csrf_token: csrf } = await res.json() as { csrf_token: string }
+  return {
+    cookie,
+    csrf,
+    call: (method, path, body, headers = {}) => http(url, method, path, body, { cookie, 'x-csrf-token': csrf, ...headers }),
+  }
+}
+
+export async function http (url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number, body: any }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  let parsed: unknown = text
+  try { parsed = text === '' ? null : JSON.parse(text) } catch { /* not JSON: keep the text */ }
+  return { status: res.status, body: parsed }
+}
