@@ -26,7 +26,8 @@ export const DefaultFile = 'frontdesk.yaml'
  */
 export async function loadConfig (options: { file?: string, env?: NodeJS.ProcessEnv } = {}): Promise<Config> {
   const env = options.env ?? process.env
-  const file = options.file ?? env.FRONTDESK_CONFIG ?? (existsSync(DefaultFile) ? DefaultFile : undefined)
+  const named = options.file ?? (env.FRONTDESK_CONFIG === '' ? undefined : env.FRONTDESK_CONFIG)
+  const file = named ?? (existsSync(DefaultFile) ? DefaultFile : undefined)
   let raw: unknown = {}
   if (file !== undefined) {
     let text

@@ -6,10 +6,12 @@ import type { FastifyInstance } from 'fastify'
 import { MaxFrameBytes } from '../core/protocol.js'
 import context, { type AppOptions } from './context.js'
 import errors from './errors.js'
+import jobs from './jobs.js'
 import auth from './routes/auth.js'
 import contacts from './routes/contacts.js'
 import conversations from './routes/conversations.js'
 import faq from './routes/faq.js'
+import metrics from './metrics.js'
 import health from './routes/health.js'
 import operatorWs from './routes/operator-ws.js'
 import operators from './routes/operators.js'
@@ -35,6 +37,7 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
   await fastify.register(errors)
   await fastify.register(context, opts)
 
+  await fastify.register(metrics)
   await fastify.register(health)
   await fastify.register(visitorWs)
   await fastify.register(operatorWs)
@@ -44,4 +47,5 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
   await fastify.register(contacts)
   await fastify.register(operators)
   await fastify.register(faq)
+  if (opts.jobs !== false) await fastify.register(jobs)
 }

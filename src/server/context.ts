@@ -8,6 +8,7 @@ import { createOperatorActions, type OperatorActions } from '../services/operato
 import type { Store } from '../store/types.js'
 import { availabilityFrom } from './availability.js'
 import { createContentHolder, type ContentHolder } from './content-holder.js'
+import { createMetrics } from './metrics.js'
 import { createPresence } from './presence.js'
 
 export interface AppOptions {
@@ -19,6 +20,8 @@ export interface AppOptions {
   clock?: () => number
   /** Reload the FAQ and templates when their files change. @default true */
   watchContent?: boolean
+  /** Run the background jobs (silent operators, retention). @default true */
+  jobs?: boolean
 }
 
 export interface Frontdesk {
@@ -50,6 +53,8 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
   const clock = opts.clock ?? Date.now
   const content = await createContentHolder(config, fastify.log, { watch: opts.watchContent })
   const presence = createPresence(store, config.queue.defaultCapacity)
+  const metrics = createMetrics()
+  fastify.decorate('metrics', metrics)
   const deps = {
     store,
     bus,
@@ -59,6 +64,7 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
     presence,
     redactor: createRedactor({ rules: config.redaction }),
     options: { maxTextLength: config.maxTextLength, shop: config.shop },
+    observe: { decision: metrics.decision },
   }
   fastify.decorate('frontdesk', {
     config,

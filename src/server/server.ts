@@ -4,7 +4,6 @@ import type { Config } from '../config/schema.js'
 import { createSqliteStore } from '../store/sqlite.js'
 import type { Store } from '../store/types.js'
 import frontdeskApp from './app.js'
-import jobs from './jobs.js'
 
 /** Headers that must never reach a log line. */
 const Redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-resume-token"]', 'req.headers["x-csrf-token"]']
@@ -30,7 +29,6 @@ export async function startServer (config: Config, options: { logLevel?: string,
     return503OnClosing: true,
   })
   await app.register(frontdeskApp, { config, store })
-  await app.register(jobs)
   app.addHook('onClose', async () => { await store.close() })
   const url = await app.listen({ host: config.host, port: config.port })
   if (options.signals !== false) {

@@ -25,6 +25,8 @@ export interface ConversationServiceDeps {
   presence: Presence
   redactor: Redactor
   options: { maxTextLength: number, shop: ContextInput['shop'] }
+  /** Told about every bot decision, for metrics. */
+  observe?: { decision(decision: Decision): void }
 }
 
 /** The result of a frame that changes state: acknowledged with its seq, or refused with a code. */
@@ -127,6 +129,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
         return { messages: [visitorMessage(conv, clientId, redacted.text, at, null, data), ...notice], patch: { lastVisitorAt: at } }
       }
       const decision = deps.content().engine.triage(redacted.text, { conversation: conv.lang, browser: conv.browserLang ?? undefined })
+      deps.observe?.decision(decision)
       const bot = await reply(conv, decision, at)
       const question = { ...visitorMessage(conv, clientId, redacted.text, at, null, { triage: evidenceOf(decision), ...(removed > 0 && { redactions: removed }) }), lang: decision.lang }
       return { messages: [question, ...notice, ...bot.messages], patch: { ...bot.patch, lastVisitorAt: at } }

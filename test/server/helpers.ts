@@ -67,7 +67,7 @@ export async function connect (t: Test, url: string, headers: Record<string, str
         const index = frames.findIndex((f, i) => !consumed.has(i) && match(f))
         if (index !== -1) { consumed.add(index); return frames[index] as Record<string, any> }
         const left = deadline - Date.now()
-        if (left <= 0) throw new Error(`no matching frame within ${ms} ms; got ${JSON.stringify(frames.filter((_, i) => !consumed.has(i)))}`)
+        if (left <= 0) throw new Error(`no matching frame within ${ms} ms; got ${JSON.stringify(frames.filter((_, i) => !consumed.has(i))).slice(0, 1500)}`)
         await new Promise<void>((resolve) => { const timer = setTimeout(resolve, left); waiters.push(() => { clearTimeout(timer); resolve() }) })
       }
     },

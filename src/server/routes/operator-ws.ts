@@ -90,6 +90,7 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
     }
 
     const leave = fd.presence.connect(operator.id)
+    fastify.metrics.connection('operator', 1)
     const unsubscribe = fd.bus.subscribe('*', onEvent)
     let chain: Promise<void> = Promise.resolve()
     socket.on('message', (data, isBinary) => {
@@ -110,6 +111,7 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
       clearTimeout(queueTimer)
       unsubscribe()
       leave()
+      fastify.metrics.connection('operator', -1)
     })
   })
 }

@@ -26,6 +26,7 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
     },
   }, (socket: WebSocket, request) => {
     perIp.set(request.ip, (perIp.get(request.ip) ?? 0) + 1)
+    fastify.metrics.connection('visitor', 1)
     const channel = createVisitorChannel(fd, {
       send (frame) {
         if (socket.readyState !== socket.OPEN) return
@@ -52,6 +53,7 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
     socket.on('error', (err) => request.log.debug({ err }, 'visitor socket error'))
     socket.on('close', () => {
       clearInterval(ping)
+      fastify.metrics.connection('visitor', -1)
       channel.dispose()
       const left = (perIp.get(request.ip) ?? 1) - 1
       if (left <= 0) perIp.delete(request.ip)

@@ -1,0 +1,154 @@
+import { FrontdeskError } from '../errors.js'
+import { createAnalyzer, type Analysis } from '../text/analyzer.js'
+import { DefaultCalibration, type Calibration, type MatchEvidence } from './calibration.js'
+import { trainClassifier, type Classifier, type ClassifierOptions } from './classifier.js'
+import { createFeaturizer, type FeatureOptions, type Featurizer } from './matcher-features.js'
+import { coverageOf, createKeywordIndex, type Bm25Params } from './matcher-index.js'
+import { buildVocabulary, type Vocabulary } from './matcher-vocabulary.js'
+import { rankCandidates } from './matcher-rank.js'
+
+/** What the matcher learns from: an FAQ entry's id and the ways visitors ask it. */
+export interface MatcherEntry {
+  id: string
+  questions: string[]
+  /** Also learned from, as one more way to ask. */
+  title?: string
+}
+
+/** An entry that may answer the query. */
+export interface Candidate {
+  entryId: string
+  /** Calibrated P(this entry is the right answer) in [0,1]. */
+  confidence: number
+  /** Raw aggregated score: the classifier's (cosine-like) score of the entry. */
+  score: number
+  /** Query terms that occur in this entry's questions. */
+  matchedTerms: string[]
+}
+
+/** The outcome of matching one query. */
+export interface MatchResult {
+  /** Best first, at most `limit`; empty when the query has no searchable term. */
+  candidates: Candidate[]
+  /** The query's processed terms. */
+  terms: string[]
+  /** Share of query terms known to the index, 0..1. */
+  coverage: number
+  /** What the best candidate's confidence was computed from; absent without candidates. */
+  evidence?: MatchEvidence
+}
+
+/** Finds the FAQ entries of one language that answer a query. */
+export interface Matcher {
+  lang: string
+  /** Number of entries indexed. */
+  entries: number
+  /** Number of questions (and titles) learned from. */
+  questions: number
+  /** Ranks entries for `text`; never throws for a query that matches nothing. */
+  match(text: string, limit?: number): MatchResult
+}
+
+/** Options of {@link createMatcher}. */
+export interface MatcherOptions {
+  /** BCP 47 primary tag; en es it ru de fr pt nl get stemming and stop words. */
+  lang: string
+  /** Synonym groups of this language; each word is read as its group's first. @default [] */
+  synonyms?: string[][]
+  /**
+   * Coefficients of the confidence model. The default was fitted on public intent data
+   * (see {@link DefaultCalibration}) and is meant to be kept for a shop FAQ.
+   * @default DefaultCalibration
+   */
+  calibration?: Calibration
+  /** Training knobs of the classifier. @default {} (see ClassifierOptions) */
+  classifier?: ClassifierOptions
+  /** Which features the classifier sees. @default {} (see FeatureOptions) */
+  features?: FeatureOptions
+  /** BM25 parameters of the keyword index. @default { k: 1.2, b: 0.7, d: 0.5 } */
+  bm25?: Bm25Params
+  /**
+   * Weight of the keyword (BM25) score, as a share of the best hit's, added to the
+   * classifier's score when ranking. @default 0.25
+   */
+  keywordWeight?: number
+  /** Candidates returned when `match` is called without a limit. @default 5 */
+  limit?: number
+}
+
+/**
+ * Builds the matcher of one language from its entries: a MiniSearch (BM25) index with one
+ * document per entry, for matched terms, coverage and a second opinion, and a classifier
+ * trained on the questions, which ranks. Throws `FD_ERR_FAQ_INVALID` on a duplicate entry id.
+ */
+export function createMatcher (entries: MatcherEntry[], options: MatcherOptions): Matcher {
+  checkEntries(entries)
+  const analyzer = createAnalyzer(options.lang, { synonyms: options.synonyms })
+  const analysed = entries.map((e) => textsOf(e).map((q) => analyzer.analyze(q)))
+  const search = createKeywordIndex(analysed.map((list) => list.flatMap((a) => a.terms)), options.bm25)
+  const featurizer = createFeaturizer(options.features)
+  const { vocabulary, classifier } = train(featurizer, analysed, options.classifier)
+  const ids = entries.map((e) => e.id)
+  const questions = analysed.reduce((n, list) => n + list.length, 0)
+  const rank = {
+    ids,
+    scores: new Float64Array(entries.length),
+    sharpness: options.classifier?.sharpness ?? 5,
+    keywordWeight: options.keywordWeight ?? 0.25,
+    support: supportOf(questions, entries.length),
+    calibration: options.calibration ?? DefaultCalibration,
+  }
+  const defaultLimit = options.limit ?? 5
+  return {
+    lang: options.lang,
+    entries: entries.length,
+    questions,
+    match (text, limit = defaultLimit) {
+      const analysis = analyzer.analyze(text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text)
+      const terms = analysis.terms
+      if (terms.length === 0 || entries.length === 0) return { candidates: [], terms, coverage: 0 }
+      const hits = search(terms)
+      const coverage = coverageOf(terms, hits)
+      const hashed = featurizer.hash(analysis)
+      const { vector, known } = vocabulary.vectorize(hashed)
+      if (known === 0) return { candidates: [], terms, coverage }
+      classifier.score(vector, rank.scores)
+      return rankCandidates({ ...rank, hits, terms, coverage, limit, known: known / hashed.keys.length })
+    },
+  }
+}
+
+// Longer messages are matched on their beginning: it says what they are about, and analysis
+// time stays bounded whatever the configured message size.
+const MAX_QUERY_CHARS = 6000
+
+/** The FAQ's questions per entry on a log scale: 0 for 1 question, 0.39 for 5, 1 from 100 on. */
+function supportOf (questions: number, entries: number): number {
+  return Math.min(1, Math.log1p(questions / Math.max(1, entries)) / Math.log(101))
+}
+
+function checkEntries (entries: MatcherEntry[]): void {
+  const seen = new Set<string>()
+  for (const e of entries) {
+    if (seen.has(e.id)) throw new FrontdeskError('FD_ERR_FAQ_INVALID', `matcher: duplicate entry id "${e.id}"`)
+    seen.add(e.id)
+  }
+}
+
+function textsOf (entry: MatcherEntry): string[] {
+  const title = entry.title?.trim()
+  return title !== undefined && title !== '' && !entry.questions.includes(title)
+    ? [...entry.questions, title]
+    : entry.questions
+}
+
+function train (
+  featurizer: Featurizer, analysed: Analysis[][], options: ClassifierOptions | undefined,
+): { vocabulary: Vocabulary, classifier: Classifier } {
+  const hashed = analysed.flatMap((list) => list.map((a) => featurizer.hash(a)))
+  const labels = analysed.flatMap((list, label) => list.map(() => label))
+  const { vocabulary, vectors } = buildVocabulary(hashed)
+  const examples = vectors.map((x, i) => ({ x, label: labels[i] as number }))
+  const classifier = trainClassifier(examples, vocabulary.size, analysed.length, options)
+  return { vocabulary, classifier }
+}
