@@ -2,6 +2,7 @@ import { FrontdeskError } from '../core/errors.js'
 import { faqCommand } from './faq.js'
 import { Exit, processIo, type Io } from './io.js'
 import { operatorCommand } from './operator.js'
+import { purgeCommand } from './purge.js'
 import { serveCommand } from './serve.js'
 
 const Usage = `Usage: frontdesk <command> [options]
@@ -12,6 +13,7 @@ Commands for administrators:
   operator add <username> --name "Full Name" --langs en,es [--role operator|editor|admin] [--capacity 3]
                                create a login (password read from stdin, or asked for)
   operator list                list operators
+  purge [--days N]             delete conversations idle for N days (default: retentionDays)
 
 Commands for content editors:
   faq check [dir]              validate the FAQ and templates; warn about confusable questions
@@ -31,6 +33,7 @@ export async function main (argv: string[], io: Io = processIo): Promise<number>
       case 'faq': return await faqCommand(rest, io)
       case 'serve': return await serveCommand(rest, io)
       case 'operator': return await operatorCommand(rest, io)
+      case 'purge': return await purgeCommand(rest, io)
       case undefined: case 'help': case '-h': case '--help':
         io.out(Usage)
         return command === undefined ? Exit.usage : Exit.ok
