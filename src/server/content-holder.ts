@@ -19,8 +19,8 @@ const DebounceMs = 250
  * every problem listed), then reloaded when files under the FAQ or templates folders change;
  * a broken save is logged and the last good content stays in service.
  */
-export async function createContentHolder (config: Config, log: FastifyBaseLogger, options: { watch?: boolean } = {}): Promise<ContentHolder> {
-  const first = await loadContent(config)
+export async function createContentHolder (config: Config, log: FastifyBaseLogger, options: { watch?: boolean, initial?: Content } = {}): Promise<ContentHolder> {
+  const first = options.initial !== undefined ? { content: options.initial, problems: [] } : await loadContent(config)
   if (first.content === undefined) {
     throw new FrontdeskError('FD_ERR_FAQ_INVALID', `cannot start with this content:\n${first.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`)
   }

@@ -5,6 +5,7 @@ import { createAuth, type Auth } from '../services/auth.js'
 import { createLocalBus, type EventBus } from '../services/bus.js'
 import { createConversationService, type ConversationService } from '../services/conversations.js'
 import { createOperatorActions, type OperatorActions } from '../services/operator-actions.js'
+import type { Content } from '../content/load.js'
 import type { Store } from '../store/types.js'
 import { availabilityFrom } from './availability.js'
 import { createContentHolder, type ContentHolder } from './content-holder.js'
@@ -22,6 +23,8 @@ export interface AppOptions {
   watchContent?: boolean
   /** Run the background jobs (silent operators, retention). @default true */
   jobs?: boolean
+  /** Content already loaded from the configured folders (tests share one); loaded at boot when absent. */
+  content?: Content
 }
 
 export interface Frontdesk {
@@ -51,7 +54,7 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
   const { config, store } = opts
   const bus = opts.bus ?? createLocalBus()
   const clock = opts.clock ?? Date.now
-  const content = await createContentHolder(config, fastify.log, { watch: opts.watchContent })
+  const content = await createContentHolder(config, fastify.log, { watch: opts.watchContent, initial: opts.content })
   const presence = createPresence(store, config.queue.defaultCapacity)
   const metrics = createMetrics()
   fastify.decorate('metrics', metrics)

@@ -4,6 +4,7 @@ import type { Test } from 'tap'
 import WebSocket from 'ws'
 import { configFrom } from '../../src/config/load.js'
 import type { Config } from '../../src/config/schema.js'
+import { loadContent, type Content } from '../../src/content/load.js'
 import frontdeskApp from '../../src/server/app.js'
 import { createSqliteStore } from '../../src/store/sqlite.js'
 import type { Store } from '../../src/store/types.js'
@@ -16,6 +17,17 @@ export interface Built {
   config: Config
 }
 
+let sample: Promise<Content> | undefined
+
+/** The sample FAQ and templates, loaded once per test process: every app in it serves the same. */
+async function sampleContent (config: Config): Promise<Content> {
+  sample ??= loadContent(config).then((r) => {
+    if (r.content === undefined) throw new Error(`the sample content does not load: ${JSON.stringify(r.problems)}`)
+    return r.content
+  })
+  return await sample
+}
+
 /**
  * The app on a real SQLite file and a real loopback port, with the sample FAQ and templates.
  * Torn down with the test: websocket clients first, then the server, then the store.
@@ -25,7 +37,9 @@ export async function build (t: Test, overrides: Record<string, unknown> = {}, o
   const config = configFrom({ dataDir: dir, ...overrides }, {})
   const store = createSqliteStore({ file: join(dir, 'frontdesk.db') })
   const app = Fastify({ logger: false })
-  await app.register(frontdeskApp, { config, store, watchContent: false, clock: options.clock })
+  const shared = ['faqDir', 'templatesDir', 'defaultLang', 'thresholds', 'shop'].every((key) => !(key in overrides))
+  const content = shared ? await sampleContent(config) : undefined
+  await app.register(frontdeskApp, { config, store, watchContent: false, clock: options.clock, content, jobs: false })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   t.teardown(async () => {
     for (const client of app.websocketServer?.clients ?? []) client.terminate()
