@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
 import { join } from 'node:path'
 import type { Test } from 'tap'
 import WebSocket from 'ws'
@@ -39,7 +40,8 @@ export async function build (t: Test, overrides: Record<string, unknown> = {}, o
   const app = Fastify({ logger: false })
   const shared = ['faqDir', 'templatesDir', 'defaultLang', 'thresholds', 'shop'].every((key) => !(key in overrides))
   const content = shared ? await sampleContent(config) : undefined
-  await app.register(frontdeskApp, { config, store, watchContent: false, clock: options.clock, content, jobs: false })
+  // fp: the app's decorations (app.frontdesk) are visible to the test.
+  await app.register(fp(frontdeskApp), { config, store, watchContent: false, clock: options.clock, content, jobs: false })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   t.teardown(async () => {
     for (const client of app.websocketServer?.clients ?? []) client.terminate()
