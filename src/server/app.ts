@@ -1,9 +1,11 @@
 import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import websocket from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
 import { MaxFrameBytes } from '../core/protocol.js'
+import autoAssign from './auto-assign.js'
 import context, { type AppOptions } from './context.js'
 import errors from './errors.js'
 import jobs from './jobs.js'
@@ -17,6 +19,7 @@ import operatorWs from './routes/operator-ws.js'
 import operators from './routes/operators.js'
 import visitorHttp from './routes/visitor-http.js'
 import visitorWs from './routes/visitor-ws.js'
+import web from './routes/web.js'
 
 export type { AppOptions }
 
@@ -26,6 +29,13 @@ export type { AppOptions }
  */
 export default async function frontdeskApp (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   await fastify.register(cookie)
+  await fastify.register(rateLimit, {
+    max: opts.config.limits.requestsPerMinute,
+    timeWindow: 60_000,
+    // Probes and scrapes come often and from the load balancer: never lock them out.
+    allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url),
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'FD_ERR_RATE_LIMITED', message: `too many requests: ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s` }),
+  })
   await fastify.register(websocket, { options: { maxPayload: MaxFrameBytes } })
   await fastify.register(swagger, {
     openapi: {
@@ -47,5 +57,7 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
   await fastify.register(contacts)
   await fastify.register(operators)
   await fastify.register(faq)
+  await fastify.register(web)
+  await fastify.register(autoAssign)
   if (opts.jobs !== false) await fastify.register(jobs)
 }

@@ -1,7 +1,15 @@
+import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 
 const SweepMs = 10_000
 const HousekeepingMs = 3600_000
+
+/** A job that runs under the store's lock for `name` (once across instances) and logs its failures. */
+export function exclusive (fastify: FastifyInstance, name: string, job: () => Promise<unknown>): () => void {
+  return () => {
+    fastify.frontdesk.store.runExclusive(name, async () => { await job() }).catch((err: unknown) => fastify.log.error({ err }, `job ${name} failed`))
+  }
+}
 
 /**
  * Background work: remind or take back conversations from silent operators, delete expired
@@ -10,9 +18,7 @@ const HousekeepingMs = 3600_000
  */
 export default fp(async function jobs (fastify) {
   const fd = fastify.frontdesk
-  const run = (name: string, job: () => Promise<unknown>) => () => {
-    fd.store.runExclusive(name, async () => { await job() }).catch((err: unknown) => fastify.log.error({ err }, `job ${name} failed`))
-  }
+  const run = (name: string, job: () => Promise<unknown>) => exclusive(fastify, name, job)
   const sweep = run('silent-operators', async () => {
     const { reminded, requeued } = await fd.operators.sweepSilent()
     if (reminded.length + requeued.length > 0) fastify.log.info({ reminded, requeued }, 'silent operators')

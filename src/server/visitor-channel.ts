@@ -17,6 +17,7 @@ export interface FrameSocket {
 
 // A flood is warned this many times (error frames), then disconnected.
 const FloodWarnings = 10
+const QueueRefreshMs = 300
 
 /**
  * One visitor connection, whatever carries it: the first frame must be `hello` (within the
@@ -64,10 +65,30 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
     return pumping
   }
 
+  // While queued, the visitor's place changes when anyone else's conversation moves: watch the
+  // whole queue then (debounced), and only then, so idle visitors cost nothing.
+  let queueWatch: (() => void) | undefined
+  let queueTimer: NodeJS.Timeout | undefined
+  const watchQueue = (queued: boolean): void => {
+    if (queued && queueWatch === undefined) {
+      queueWatch = fd.bus.subscribe('*', (event) => {
+        if (event.type !== 'conversation' || event.conversationId === conversation?.id) return
+        clearTimeout(queueTimer)
+        queueTimer = setTimeout(() => { void sendState().catch(() => {}) }, QueueRefreshMs)
+      })
+    } else if (!queued && queueWatch !== undefined) {
+      queueWatch()
+      queueWatch = undefined
+      clearTimeout(queueTimer)
+    }
+  }
+
   const sendState = async (): Promise<void> => {
-    if (conversation === undefined) return
+    if (conversation === undefined || closed) return
     const current = await fd.conversations.get(conversation.id)
-    if (current !== undefined) send(await fd.conversations.state(current))
+    if (current === undefined) return
+    send(await fd.conversations.state(current))
+    watchQueue(current.state === 'queued')
   }
 
   const onEvent = (event: BusEvent): void => {
@@ -114,6 +135,7 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
     closed = true
     clearTimeout(helloTimer)
     unsubscribe?.()
+    watchQueue(false)
   }
 
   return {

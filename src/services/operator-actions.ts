@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../core/errors.js'
 import { cleanText } from '../core/conversation/text.js'
-import { silentAssignments } from '../core/queue/queue.js'
+import { pickOperator, queueOrder, silentAssignments } from '../core/queue/queue.js'
 import type { SystemTemplateName } from '../render/templates.js'
 import type { Conversation, ConversationGuard, ConversationPatch, NewMessage, Operator } from '../store/types.js'
 import type { ConversationServiceDeps, Outcome } from './conversations.js'
@@ -43,16 +43,18 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
 
   const owns = (conv: Conversation, operator: Operator): boolean => conv.assignedTo === operator.id
 
+  const claim = (id: string, operator: Operator): Promise<Acted> => act(id, (conv) => {
+    if (conv.state !== 'queued' && conv.state !== 'offline') return fail('FD_ERR_CONFLICT', conv.state === 'assigned' ? 'someone else took it already' : `cannot claim a ${conv.state} conversation`)
+    const at = clock()
+    return {
+      messages: [system(conv, 'assigned', at, operator.name)],
+      patch: { state: 'assigned', assignedTo: operator.id, assignedAt: at, remindedAt: null, queuedAt: conv.queuedAt ?? at },
+      guard: { states: [conv.state] },
+    }
+  })
+
   return {
-    claim: (id: string, operator: Operator) => act(id, (conv) => {
-      if (conv.state !== 'queued' && conv.state !== 'offline') return fail('FD_ERR_CONFLICT', conv.state === 'assigned' ? 'someone else took it already' : `cannot claim a ${conv.state} conversation`)
-      const at = clock()
-      return {
-        messages: [system(conv, 'assigned', at, operator.name)],
-        patch: { state: 'assigned', assignedTo: operator.id, assignedAt: at, remindedAt: null, queuedAt: conv.queuedAt ?? at },
-        guard: { states: [conv.state] },
-      }
-    }),
+    claim,
 
     async reply (id: string, operator: Operator, clientId: string, raw: string): Promise<Outcome> {
       const cleaned = cleanText(raw, deps.options.maxTextLength)
@@ -80,6 +82,30 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
       const at = clock()
       return { messages: [system(conv, 'closed', at), system(conv, 'csat', at)], patch: { state: 'closed', closedAt: at }, guard: { states: [conv.state], assignedTo: conv.assignedTo } }
     }),
+
+    /**
+     * Gives waiting conversations to free operators, oldest first, each to the best operator
+     * for it (its language, then the least loaded). Claims are guarded like manual ones, so
+     * this can race with operators and other instances safely.
+     */
+    async autoAssign (): Promise<string[]> {
+      const online = await deps.presence.online()
+      if (online.length === 0) return []
+      const queued = queueOrder((await store.listConversations({ states: ['queued'] })).map((c) => ({ ...c, queuedAt: c.queuedAt ?? c.createdAt })))
+      const assigned: string[] = []
+      for (const conv of queued) {
+        const pick = pickOperator(conv.lang, online)
+        if (pick === undefined) break
+        const operator = await store.getOperator(pick.id)
+        if (operator === undefined) continue
+        const result = await claim(conv.id, operator)
+        if (!result.ok) continue
+        pick.active++
+        pick.lastAssignedAt = clock()
+        assigned.push(conv.id)
+      }
+      return assigned
+    },
 
     /** Reminds silent operators and takes conversations back from those silent for too long. */
     async sweepSilent (): Promise<{ reminded: string[], requeued: string[] }> {

@@ -33,3 +33,13 @@ t.test('unknown routes get a JSON 404', async (t) => {
   const { url } = await build(t)
   t.match(await http(url, 'GET', '/api/v1/nope'), { status: 404, body: { code: 'FD_ERR_NOT_FOUND' } })
 })
+
+t.test('HTTP requests past the per-IP limit get a 429 with a message; health checks never do', async (t) => {
+  const { url } = await build(t, { limits: { requestsPerMinute: 10 } })
+  const statuses = []
+  for (let i = 0; i < 12; i++) statuses.push((await http(url, 'GET', '/api/v1/auth/me')).status)
+  t.same(statuses.slice(0, 10), Array(10).fill(401))
+  const limited = await http(url, 'GET', '/api/v1/auth/me')
+  t.match(limited, { status: 429, body: { code: 'FD_ERR_RATE_LIMITED', message: /per minute/ } })
+  t.equal((await http(url, 'GET', '/healthz')).status, 200)
+})

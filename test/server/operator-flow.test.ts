@@ -147,3 +147,29 @@ t.test('a wrong password is refused and repeated failures lock the account', asy
   t.ok(tries.every((r) => r.status === 401))
   t.match(await http(built.url, 'POST', '/api/v1/auth/login', { username: 'anna', password: 'correct horse battery' }), { status: 401 }, 'locked even with the right password')
 })
+
+t.test('a waiting visitor sees their place move up when someone ahead is taken', async (t) => {
+  const { wsUrl, marta } = await setup(t)
+  const first = await escalatedVisitor(t, wsUrl)
+  const second = await escalatedVisitor(t, wsUrl)
+  t.equal(second.queued.queue_position, 2)
+  await marta.call('POST', `/api/v1/conversations/${first.welcome.conversation_id}/claim`, {})
+  t.ok(await second.v.next((f) => f.type === 'state' && f.state === 'queued' && f.queue_position === 1))
+})
+
+t.test('with auto-assignment a queued visitor goes to a free operator who speaks their language', async (t) => {
+  const built = await build(t, { queue: { autoAssign: true } })
+  await addOperator(built.store, { username: 'anna', name: 'Anna', langs: ['en'] })
+  await addOperator(built.store, { username: 'pablo', name: 'Pablo', langs: ['es'] })
+  for (const name of ['anna', 'pablo']) {
+    const s = await login(built.url, name)
+    const c = await connect(t, `${built.wsUrl}/ws/operator`, { cookie: s.cookie })
+    c.send({ type: 'hello' })
+    await c.next(isType('queue'))
+  }
+  const v = await connect(t, `${built.wsUrl}/ws/visitor`)
+  v.send({ type: 'hello', lang: 'es' })
+  await v.next(isType('welcome'))
+  v.send({ type: 'handoff', client_id: 'h' })
+  t.match(await v.next((f) => f.type === 'state' && f.state === 'assigned', 5000), { operator_name: 'Pablo' })
+})
