@@ -1,13 +1,18 @@
 import type { SparseVector } from './matcher-features.js'
 
 /**
- * A linear classifier over sparse TF-IDF vectors, trained at load time in well under a second.
+ * A linear classifier over sparse TF-IDF vectors, trained at load time: under a second for
+ * 150 entries and 15,000 questions, a few milliseconds for a shop's FAQ.
  *
  * It starts from the entries' centroids (each entry's questions averaged, so a fresh model
  * already ranks like cosine similarity) and then corrects them with a few epochs of softmax
  * regression. Each question is only contrasted with its own entry's nearest neighbours (by
  * centroid similarity) instead of every entry: entries that never get confused need no
- * correction, and this cuts training by the ratio of entries to neighbours.
+ * correction, and this cuts training by the ratio of entries to neighbours. Full softmax
+ * regression over all entries was no more accurate on CLINC150 validation, for five times the work.
+ *
+ * The weights are a dense feature × entry matrix of 32-bit floats: about 29 MB for CLINC150's
+ * 48,000 features and 150 entries, about 5 MB for 100 entries of 10 questions.
  */
 export interface Classifier {
   /** Number of classes (entries). */
@@ -143,9 +148,8 @@ function topIndices (values: Float64Array, k: number): number[] {
 
 /**
  * One SGD step of softmax regression restricted to `cands` (true class first); returns the
- * probability the true class had before the step. Classes whose
- * probability is already negligible get no update: after the centroid start that is most of
- * them, and skipping them halves the training time at no measurable cost in accuracy.
+ * probability the true class had before the step. Classes whose probability is negligible get
+ * no update: after the centroid start that is most of them, so most of the update work goes.
  */
 function softmaxStep (
   w: Float32Array, classes: number, x: SparseVector, cands: Int32Array,

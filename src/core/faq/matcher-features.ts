@@ -74,13 +74,14 @@ function wordGrams (stems: string[], pairs: boolean, out: Int32Array, start: num
 }
 
 function countSorted (sorted: Int32Array): HashedText {
-  const keys = new Int32Array(sorted.length)
-  const counts = new Uint16Array(sorted.length)
-  let u = 0
+  let unique = 0
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique++
+  const keys = new Int32Array(unique)
+  const counts = new Uint16Array(unique)
+  let u = -1
   for (let i = 0; i < sorted.length; i++) {
-    const key = sorted[i] as number
-    if (u > 0 && keys[u - 1] === key) counts[u - 1] = (counts[u - 1] as number) + 1
-    else { keys[u] = key; counts[u++] = 1 }
+    if (i === 0 || sorted[i] !== sorted[i - 1]) keys[++u] = sorted[i]!
+    counts[u]! += 1
   }
-  return { keys: keys.slice(0, u), counts: counts.slice(0, u) }
+  return { keys, counts }
 }

@@ -19,7 +19,7 @@ export interface Vocabulary {
  * vectors of those texts, which come almost for free while the table is being filled.
  */
 export function buildVocabulary (texts: HashedText[]): { vocabulary: Vocabulary, vectors: SparseVector[] } {
-  const table = createIntTable(texts.length * 64)
+  const table = createIntTable(texts.length * 4)
   const df = new Int32Array(texts.reduce((n, t) => n + t.keys.length, 0))
   let size = 0
   const ids = texts.map(({ keys }) => {
@@ -75,7 +75,10 @@ interface IntTable {
   getOrAdd(key: number, next: number): number
 }
 
-/** Non-negative integer keys to ids, linear probing, grown at half load. */
+/**
+ * Non-negative integer keys to ids, linear probing, grown at half load. Sized from a low
+ * guess and grown: a table much larger than its contents turns every lookup into a cache miss.
+ */
 function createIntTable (expected: number): IntTable {
   let capacity = 1 << Math.ceil(Math.log2(Math.max(64, expected * 2)))
   let keys = new Int32Array(capacity).fill(-1)

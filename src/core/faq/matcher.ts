@@ -4,6 +4,7 @@ import { DefaultCalibration, type Calibration, type MatchEvidence } from './cali
 import { trainClassifier, type Classifier, type ClassifierOptions } from './classifier.js'
 import { createFeaturizer, type FeatureOptions, type Featurizer } from './matcher-features.js'
 import { coverageOf, createKeywordIndex, type Bm25Params } from './matcher-index.js'
+import { checkMatcherOptions } from './matcher-options.js'
 import { buildVocabulary, type Vocabulary } from './matcher-vocabulary.js'
 import { rankCandidates } from './matcher-rank.js'
 
@@ -20,7 +21,7 @@ export interface Candidate {
   entryId: string
   /** Calibrated P(this entry is the right answer) in [0,1]. */
   confidence: number
-  /** Raw aggregated score: the classifier's (cosine-like) score of the entry. */
+  /** Raw aggregated score: the classifier's (cosine-like) score plus the weighted keyword score. */
   score: number
   /** Query terms that occur in this entry's questions. */
   matchedTerms: string[]
@@ -79,10 +80,12 @@ export interface MatcherOptions {
 /**
  * Builds the matcher of one language from its entries: a MiniSearch (BM25) index with one
  * document per entry, for matched terms, coverage and a second opinion, and a classifier
- * trained on the questions, which ranks. Throws `FD_ERR_FAQ_INVALID` on a duplicate entry id.
+ * trained on the questions, which ranks. Throws `FD_ERR_FAQ_INVALID` on a duplicate entry id
+ * and `FD_ERR_CONFIG_INVALID` on an option out of range.
  */
 export function createMatcher (entries: MatcherEntry[], options: MatcherOptions): Matcher {
   checkEntries(entries)
+  checkMatcherOptions(options)
   const analyzer = createAnalyzer(options.lang, { synonyms: options.synonyms })
   const analysed = entries.map((e) => textsOf(e).map((q) => analyzer.analyze(q)))
   const search = createKeywordIndex(analysed.map((list) => list.flatMap((a) => a.terms)), options.bm25)
@@ -113,7 +116,8 @@ export function createMatcher (entries: MatcherEntry[], options: MatcherOptions)
       const { vector, known } = vocabulary.vectorize(hashed)
       if (known === 0) return { candidates: [], terms, coverage }
       classifier.score(vector, rank.scores)
-      return rankCandidates({ ...rank, hits, terms, coverage, limit, known: known / hashed.keys.length })
+      const cap = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : defaultLimit
+      return rankCandidates({ ...rank, hits, terms, coverage, limit: cap, known: known / hashed.keys.length })
     },
   }
 }

@@ -32,9 +32,14 @@ const KEEP: Record<string, string> = {
   ru: 'сегодня лучше',
 }
 
+// And some function words the lists miss ("does" would otherwise be a term, stemmed "doe").
+const EXTRA: Record<string, string> = {
+  en: 'does doing done its itself yourself ourselves themselves whom whose just please',
+}
+
 function stopList (lang: string, words: readonly string[]): string[] {
   const keep = new Set((KEEP[lang] ?? '').split(' '))
-  return words.filter((w) => !keep.has(w))
+  return [...words.filter((w) => !keep.has(w)), ...(EXTRA[lang]?.split(' ') ?? [])]
 }
 
 // "haven't" must keep its negation and "where's" must not leave a stray "s" behind.

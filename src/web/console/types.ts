@@ -1,0 +1,85 @@
+/** The operators' API as the console reads it (see the OpenAPI docs at /api/v1/docs). */
+
+export type ConversationState = 'bot' | 'queued' | 'assigned' | 'closed' | 'offline'
+
+export interface Operator {
+  id: string
+  username: string
+  name: string
+  role: 'operator' | 'editor' | 'admin'
+  langs: string[]
+  capacity: number
+  online?: boolean
+}
+
+/** One of the bot's best guesses for a question. */
+export interface Guess { entryId: string, title: string, confidence: number }
+
+export interface ConversationSummary {
+  id: string
+  state: ConversationState
+  lang: string
+  visitor_name: string | null
+  page_url: string | null
+  user_agent: string | null
+  browser_lang: string | null
+  created_at: string
+  updated_at: string
+  queued_at: string | null
+  waiting_seconds: number | null
+  assigned_to: string | null
+  assigned_name: string | null
+  last_seq: number
+  question?: string
+  guesses?: Guess[]
+}
+
+/** The bot's evidence on a visitor question (`data.triage`). */
+export interface Triage {
+  decision: 'answer' | 'clarify' | 'escalate'
+  reason?: string
+  entryId?: string
+  confidence: number
+  lang: string
+  langMethod?: string
+  candidates?: Guess[]
+}
+
+export interface OperatorMessage {
+  conversation_id: string
+  seq: number
+  id: string
+  author: 'visitor' | 'bot' | 'operator' | 'system'
+  text: string
+  html: string | null
+  lang: string
+  at: string
+  kind: string | null
+  entry_id: string | null
+  operator_id: string | null
+  client_id: string | null
+  data: (Record<string, unknown> & { triage?: Triage, operatorName?: string, email?: string }) | null
+}
+
+export interface Contact {
+  id: string
+  conversation_id: string
+  email: string
+  text: string
+  lang: string
+  at: string
+  handled_by: string | null
+  handled_at: string | null
+}
+
+export interface Suggestion { entry_id: string, title: string, confidence: number, text: string, html: string }
+export interface FaqEntry { id: string, title: string }
+
+/** Frames from `/ws/operator`. */
+export type OperatorServerFrame =
+  | { type: 'queue', conversations: ConversationSummary[], open_contacts: number }
+  | ({ type: 'message' } & OperatorMessage)
+  | { type: 'typing', author: 'visitor', conversation_id: string }
+  | { type: 'reminder', conversation_id: string }
+  | { type: 'ack', client_id: string, seq: number, conversation_id?: string }
+  | { type: 'error', code: string, message: string, client_id?: string }
