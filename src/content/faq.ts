@@ -1,14 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises'
-import { basename, join, relative } from 'node:path'
+import { basename, join } from 'node:path'
 import { buildFaq, type FaqInput } from '../core/faq/build.js'
 import type { Faq } from '../core/faq/types.js'
 import type { ContentProblem } from '../core/errors.js'
-
-/** Shown to editors: paths relative to where they ran the command, as their editor shows them. */
-function display (path: string): string {
-  const rel = relative(process.cwd(), path)
-  return rel === '' || rel.startsWith('..') ? path : rel
-}
+import { displayPath } from './paths.js'
 
 /**
  * Reads an FAQ folder: one sub-folder per language, markdown entries anywhere below it (editors
@@ -23,16 +18,16 @@ export async function readFaqFolder (dir: string): Promise<{ input: FaqInput, pr
   try {
     top = await readdir(dir, { withFileTypes: true })
   } catch (err) {
-    problems.push({ file: display(dir), message: `cannot read the FAQ folder: ${(err as Error).message}`, severity: 'error' })
+    problems.push({ file: displayPath(dir), message: `cannot read the FAQ folder: ${(err as Error).message}`, severity: 'error' })
     return { input, problems }
   }
   for (const folder of top.filter((d) => d.isDirectory() && !d.name.startsWith('.')).sort(byName)) {
     const lang = folder.name
     const path = join(dir, lang)
-    input.folders.push({ lang, path: display(path) })
+    input.folders.push({ lang, path: displayPath(path) })
     for (const file of await listFiles(path, problems)) {
       const name = basename(file)
-      const shown = display(file)
+      const shown = displayPath(file)
       try {
         if (name === '_synonyms.yaml' || name === '_synonyms.yml') {
           input.synonyms.push({ lang, file: shown, text: await readFile(file, 'utf8') })
@@ -60,7 +55,7 @@ async function listFiles (dir: string, problems: ContentProblem[]): Promise<stri
   try {
     items = await readdir(dir, { withFileTypes: true })
   } catch (err) {
-    problems.push({ file: display(dir), message: `cannot read: ${(err as Error).message}`, severity: 'error' })
+    problems.push({ file: displayPath(dir), message: `cannot read: ${(err as Error).message}`, severity: 'error' })
     return []
   }
   const files: string[] = []

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import type { ContentProblem } from '../core/errors.js'
+import { displayPath } from './paths.js'
 import { isMap, isScalar, parseLocatedYaml } from '../core/faq/yaml.js'
 import { TemplateNames, type TemplateSource } from '../render/templates.js'
 
@@ -17,12 +18,6 @@ const STRINGS_FILE = 'strings.yaml'
 const LANG_FOLDER = /^[a-z]{2,3}$/
 const STRING_KEY = /^[a-z][a-z0-9_]*$/
 
-/** Paths relative to where the command runs, as editors see them (same as the FAQ loader). */
-function display (path: string): string {
-  const rel = relative(process.cwd(), path)
-  return rel === '' || rel.startsWith('..') ? path : rel
-}
-
 /**
  * Reads `templates/<lang>/*.hbs` and `templates/<lang>/strings.yaml`. Compiling is the
  * renderer's job; this reports what is wrong with the folder itself: unreadable files, invalid
@@ -37,32 +32,32 @@ export async function loadTemplates (dir: string): Promise<LoadedTemplates> {
   try {
     folders = (await readdir(dir, { withFileTypes: true })).filter(d => d.isDirectory() && !d.name.startsWith('.'))
   } catch (err) {
-    problems.push({ file: display(dir), message: `cannot read the templates folder: ${(err as Error).message}`, severity: 'error' })
+    problems.push({ file: displayPath(dir), message: `cannot read the templates folder: ${(err as Error).message}`, severity: 'error' })
     return result
   }
   const stringFiles = new Map<string, string>()
   for (const lang of folders.map(d => d.name).sort()) {
     const path = join(dir, lang)
     if (!LANG_FOLDER.test(lang)) {
-      problems.push({ file: display(path), message: `"${lang}" is not a language code such as en or es; folder ignored`, severity: 'warning' })
+      problems.push({ file: displayPath(path), message: `"${lang}" is not a language code such as en or es; folder ignored`, severity: 'warning' })
       continue
     }
     let names: string[]
     try {
       names = (await readdir(path)).sort()
     } catch (err) {
-      problems.push({ file: display(path), message: `cannot read: ${(err as Error).message}`, severity: 'error' })
+      problems.push({ file: displayPath(path), message: `cannot read: ${(err as Error).message}`, severity: 'error' })
       continue
     }
     for (const name of names) {
       const file = join(path, name)
       if (name.endsWith('.hbs')) {
         const source = await read(file, problems)
-        if (source !== undefined) result.sources.push({ lang, name: name.slice(0, -4), source, file: display(file) })
+        if (source !== undefined) result.sources.push({ lang, name: name.slice(0, -4), source, file: displayPath(file) })
       } else if (name === STRINGS_FILE) {
-        stringFiles.set(lang, display(file))
+        stringFiles.set(lang, displayPath(file))
         const text = await read(file, problems)
-        if (text !== undefined) result.strings[lang] = parseStrings(text, display(file), problems)
+        if (text !== undefined) result.strings[lang] = parseStrings(text, displayPath(file), problems)
       }
     }
   }
@@ -75,7 +70,7 @@ async function read (file: string, problems: ContentProblem[]): Promise<string |
     // Editors on Windows save CRLF and sometimes a BOM; neither should reach a visitor or shift lines.
     return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   } catch (err) {
-    problems.push({ file: display(file), message: `cannot read: ${(err as Error).message}`, severity: 'error' })
+    problems.push({ file: displayPath(file), message: `cannot read: ${(err as Error).message}`, severity: 'error' })
     return undefined
   }
 }
@@ -120,7 +115,7 @@ function compareLanguages (sources: TemplateSource[], strings: LoadedTemplates['
     for (const name of names) {
       if (!sources.some(s => s.lang === lang && s.name === name)) {
         const others = sources.filter(s => s.name === name).map(s => s.lang).join(', ')
-        problems.push({ file: display(join(dir, lang, `${name}.hbs`)), message: `missing: ${others} ha${others.includes(',') ? 've' : 's'} this template; the default language's is used instead`, severity: 'warning' })
+        problems.push({ file: displayPath(join(dir, lang, `${name}.hbs`)), message: `missing: ${others} ha${others.includes(',') ? 've' : 's'} this template; the default language's is used instead`, severity: 'warning' })
       }
     }
   }
@@ -128,7 +123,7 @@ function compareLanguages (sources: TemplateSource[], strings: LoadedTemplates['
   for (const lang of langs) {
     const file = stringFiles.get(lang)
     if (file === undefined) {
-      if (keys.length > 0) problems.push({ file: display(join(dir, lang, STRINGS_FILE)), message: 'missing: other languages have widget strings', severity: 'warning' })
+      if (keys.length > 0) problems.push({ file: displayPath(join(dir, lang, STRINGS_FILE)), message: 'missing: other languages have widget strings', severity: 'warning' })
       continue
     }
     const own = strings[lang] ?? {}
