@@ -40,7 +40,10 @@ export interface MatchEvidence {
 }
 
 /** The evidence features, in the order the coefficients use. */
-export const EvidenceFeatures = ['probability', 'margin', 'score', 'coverage', 'known', 'agreement', 'entryCoverage', 'brevity', 'support', 'breadth', 'marginSupport', 'scoreSupport'] as const
+export const EvidenceFeatures = [
+  'probability', 'margin', 'score', 'coverage', 'known', 'agreement', 'entryCoverage', 'brevity',
+  'support', 'breadth', 'marginSupport', 'scoreSupport',
+] as const
 
 /** Coefficients of the logistic confidence model. */
 export interface Calibration {
@@ -57,20 +60,20 @@ export interface Calibration {
  * shop's FAQ, which has no validation data of its own.
  */
 export const DefaultCalibration: Calibration = {
-  intercept: -4.401,
+  intercept: -4.181,
   weights: {
-    probability: 2.745,
-    margin: 1.637,
-    score: 1.738,
-    coverage: 1.145,
-    known: 1.319,
-    agreement: -0.251,
-    entryCoverage: 1.012,
-    brevity: -0.750,
-    support: -3.676,
-    breadth: 1.561,
-    marginSupport: 1.578,
-    scoreSupport: 0.042,
+    probability: 2.545,
+    margin: 2.235,
+    score: 1.693,
+    coverage: 1.177,
+    known: 1.553,
+    agreement: -0.303,
+    entryCoverage: 0.789,
+    brevity: -0.679,
+    support: -3.899,
+    breadth: 1.350,
+    marginSupport: 0.960,
+    scoreSupport: 0.538,
   },
 }
 

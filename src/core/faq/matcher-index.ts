@@ -37,6 +37,9 @@ export function coverageOf (terms: string[], hits: SearchResult[]): number {
   const unique = new Set(terms)
   if (unique.size === 0) return 0
   const known = new Set<string>()
-  for (const hit of hits) for (const t of hit.terms) known.add(t)
+  for (const hit of hits) {
+    for (const t of hit.terms) known.add(t)
+    if (known.size === unique.size) break
+  }
   return known.size / unique.size
 }

@@ -19,19 +19,23 @@ export interface Vocabulary {
  * vectors of those texts, which come almost for free while the table is being filled.
  */
 export function buildVocabulary (texts: HashedText[]): { vocabulary: Vocabulary, vectors: SparseVector[] } {
+  const total = texts.reduce((n, t) => n + t.keys.length, 0)
   const table = createIntTable(texts.length * 4)
-  const df = new Int32Array(texts.reduce((n, t) => n + t.keys.length, 0))
+  const df = new Int32Array(total)
+  // Every vector is a view into two shared arrays: tens of thousands of small typed arrays
+  // would cost more to allocate and collect than the rest of the build.
+  const allIdx = new Int32Array(total)
+  const allVal = new Float32Array(total)
   let size = 0
-  const ids = texts.map(({ keys }) => {
-    const out = new Int32Array(keys.length)
+  let at = 0
+  for (const { keys } of texts) {
     for (let i = 0; i < keys.length; i++) {
       const id = table.getOrAdd(keys[i]!, size)
       if (id === size) size++
       df[id]! += 1
-      out[i] = id
+      allIdx[at++] = id
     }
-    return out
-  })
+  }
   const idf = new Float32Array(size)
   for (let f = 0; f < size; f++) idf[f] = Math.log((texts.length + 1) / (df[f]! + 1)) + 1
   const vocabulary: Vocabulary = {
@@ -39,12 +43,19 @@ export function buildVocabulary (texts: HashedText[]): { vocabulary: Vocabulary,
     id: table.get,
     vectorize: (text) => vectorize(text, table.get, idf),
   }
-  return { vocabulary, vectors: texts.map((text, i) => weigh(ids[i] as Int32Array, text.counts, idf)) }
+  at = 0
+  const vectors = texts.map(({ counts }) => {
+    const idx = allIdx.subarray(at, at + counts.length)
+    const val = allVal.subarray(at, at + counts.length)
+    at += counts.length
+    weighInto(idx, counts, idf, val)
+    return { idx, val }
+  })
+  return { vocabulary, vectors }
 }
 
-/** TF-IDF weights of known feature ids, L2-normalised. */
-function weigh (idx: Int32Array, counts: Uint16Array, idf: Float32Array): SparseVector {
-  const val = new Float32Array(idx.length)
+/** Writes the L2-normalised TF-IDF weights of known feature ids into `val`. */
+function weighInto (idx: Int32Array, counts: Uint16Array, idf: Float32Array, val: Float32Array): void {
   let norm = 0
   for (let i = 0; i < idx.length; i++) {
     const w = (1 + Math.log(counts[i]!)) * idf[idx[i]!]!
@@ -53,21 +64,24 @@ function weigh (idx: Int32Array, counts: Uint16Array, idf: Float32Array): Sparse
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
   for (let i = 0; i < idx.length; i++) val[i]! *= scale
-  return { idx, val }
 }
 
 function vectorize (
   text: HashedText, id: (key: number) => number, idf: Float32Array,
 ): { vector: SparseVector, known: number } {
-  const idx: number[] = []
-  const counts: number[] = []
+  const ids = new Int32Array(text.keys.length)
+  const counts = new Uint16Array(text.keys.length)
+  let n = 0
   for (let i = 0; i < text.keys.length; i++) {
     const f = id(text.keys[i]!)
     if (f < 0) continue
-    idx.push(f)
-    counts.push(text.counts[i]!)
+    ids[n] = f
+    counts[n++] = text.counts[i]!
   }
-  return { vector: weigh(Int32Array.from(idx), Uint16Array.from(counts), idf), known: idx.length }
+  const idx = ids.slice(0, n)
+  const val = new Float32Array(n)
+  weighInto(idx, counts, idf, val)
+  return { vector: { idx, val }, known: n }
 }
 
 interface IntTable {

@@ -1,0 +1,84 @@
+/**
+ * Matching quality on an intent data set (CLINC150 and its few-shot variants): each intent is
+ * an FAQ entry whose questions are its training utterances. The confidence model and the
+ * thresholds are fitted on validation data only (`val`, `oos_val`, `oos_train`); every number
+ * reported comes from `test` + `oos_test`.
+ *
+ *   npx tsx bench/quality.ts --data ../shared/datasets/CLINC150.json [--json] [--titles]
+ *   npx tsx bench/quality.ts --fit-defaults --data A.json --data B.json ...
+ *
+ * `--fit-defaults` pools the validation sets of all given data sets into one fit: the source
+ * of `DefaultCalibration` and `DefaultThresholds`, which it prints as code.
+ */
+import { parseArgs } from 'node:util'
+import { DefaultCalibration, type Calibration } from '../src/core/faq/calibration.js'
+import { DefaultThresholds, type Thresholds } from '../src/core/triage/thresholds.js'
+import { entriesOf, loadDataset, subsetOf, testQueries, validationQueries, type IntentDataset } from './lib/dataset.js'
+import { chooseThresholds, fitOn, FitPolicy } from './lib/fit.js'
+import { evaluate, prepare, type Prepared, type Report } from './lib/evaluate.js'
+import { printReport } from './lib/print.js'
+
+// Smaller FAQs cut from each data set, so that the shipped defaults also fit a shop's 30 entries.
+const SUBSET_SIZES = [30, 60]
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', multiple: true },
+    json: { type: 'boolean', default: false },
+    titles: { type: 'boolean', default: false },
+    'fit-defaults': { type: 'boolean', default: false },
+  },
+})
+
+const paths = values.data ?? []
+if (paths.length === 0) {
+  console.error('usage: tsx bench/quality.ts --data <dataset.json> [--data ...] [--json] [--titles] [--fit-defaults]')
+  process.exit(2)
+}
+
+const datasets = paths.map((path) => loadDataset(path))
+const prepared: Prepared[] = datasets.map(prepareAll)
+
+const reports: Report[] = values['fit-defaults'] ? fitDefaults(prepared) : prepared.map(ownFit)
+for (const report of reports) printReport(report)
+const summary = reports.length === 1 ? reports[0] : { datasets: reports }
+if (values.json) console.log(JSON.stringify(summary))
+
+function prepareAll (data: IntentDataset): Prepared {
+  const name = values.titles ? `${data.name}+titles` : data.name
+  return prepare(name, entriesOf(data, values.titles), validationQueries(data), testQueries(data))
+}
+
+/** The protocol of one data set: fit on its own validation split, report on its test split. */
+function ownFit (p: Prepared): Report {
+  const calibration = fitOn([p.val])
+  const thresholds = chooseThresholds([p.scoreVal(calibration)])
+  return evaluate(p, { calibration, thresholds, source: `fitted on ${p.name} val (OOS reweighted to ${FitPolicy.oosShare})` }, {
+    calibration: DefaultCalibration, thresholds: DefaultThresholds, source: 'shipped defaults',
+  })
+}
+
+/**
+ * One fit on all validation splits together (each data set, and FAQs of 30 and 60 of its
+ * intents), reported on each data set's test split.
+ */
+function fitDefaults (all: Prepared[]): Report[] {
+  const subsets = datasets.flatMap((data) => SUBSET_SIZES.map((n) => prepareAll(subsetOf(data, n, n))))
+  const groups = [...all, ...subsets]
+  const calibration = fitOn(groups.map((p) => p.val))
+  const thresholds = chooseThresholds(groups.map((p) => p.scoreVal(calibration)))
+  const names = groups.map((p) => p.name)
+  console.log(defaultsAsCode(calibration, thresholds, names))
+  const source = `pooled fit on the val splits of ${names.join(', ')}`
+  return all.map((p) => evaluate(p, { calibration, thresholds, source }))
+}
+
+function defaultsAsCode (c: Calibration, t: Thresholds, names: string[]): string {
+  const r = (x: number): string => x.toFixed(3)
+  const weights = Object.entries(c.weights).map(([k, v]) => `${k}: ${r(v)}`).join(', ')
+  return [
+    `// pooled validation fit on ${names.join(', ')}`,
+    `export const DefaultCalibration: Calibration = {\n  intercept: ${r(c.intercept)},\n  weights: { ${weights} },\n}`,
+    `export const DefaultThresholds = { answer: ${t.answer}, clarify: ${t.clarify} }`,
+  ].join('\n')
+}
