@@ -59,16 +59,17 @@ export function tokenize (text: string): string[] {
  */
 export function extractFeatures (text: string, maxChars: number): TextFeatures {
   const sample = text.slice(0, maxChars).normalize('NFC')
-  const runs = sample.split(/\s+/).filter((chunk) => !carriesNoLanguage(chunk))
-    .flatMap((chunk) => chunk.match(/[\p{L}\p{M}'’‘`´]+/gu) ?? [])
+  const runs = lettersRuns(sample)
   // A message in capitals is shouted words, unless it is as short as "DHL?" or "OK".
   const shouting = runs.length > 2 && !/\p{Ll}/u.test(sample)
+  const names = shouting ? new Set<number>() : brandNames(runs)
   const words: string[] = []
   const acronyms: string[] = []
-  for (const run of runs) {
+  runs.forEach(({ run }, i) => {
+    if (names.has(i)) return
     if (!shouting && isAcronym(run)) acronyms.push(run.toLowerCase())
     else words.push(...tokenize(run))
-  }
+  })
   const kept = words.filter((w) => !NeutralWords.has(w))
   const joined = kept.join(' ')
   return {
@@ -78,6 +79,44 @@ export function extractFeatures (text: string, maxChars: number): TextFeatures {
     scripts: countScripts(joined),
     marks: marksOf(joined, sample),
   }
+}
+
+interface LetterRun { run: string, sentenceStart: boolean }
+
+/** The letter runs of the chunks that carry language, each knowing whether it starts a sentence. */
+function lettersRuns (sample: string): LetterRun[] {
+  const out: LetterRun[] = []
+  let sentenceStart = true
+  for (const chunk of sample.split(/\s+/)) {
+    if (chunk === '') continue
+    if (!carriesNoLanguage(chunk)) {
+      for (const run of chunk.match(/[\p{L}\p{M}'’‘`´]+/gu) ?? []) {
+        out.push({ run, sentenceStart })
+        sentenceStart = false
+      }
+    }
+    if (/[.!?…:]["'»)\]]*$/.test(chunk)) sentenceStart = true
+  }
+  return out
+}
+
+/**
+ * Product and company names say nothing of the visitor's language ("accettate Google Pay?",
+ * "¿aceptáis PayPal?"): a camel-case word (PayPal, iPhone), or two or more capitalised words in a
+ * row inside a sentence (Google Pay, Ravenna Home). A single capitalised word is kept: German
+ * capitalises every noun.
+ */
+function brandNames (runs: LetterRun[]): Set<number> {
+  const names = new Set<number>()
+  const capitalised = (i: number): boolean => {
+    const r = runs[i]
+    return r !== undefined && !r.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(r.run)
+  }
+  runs.forEach(({ run }, i) => {
+    if (/^\p{Ll}*\p{Lu}?\p{Ll}+\p{Lu}\p{L}*$/u.test(run) && /\p{Ll}\p{Lu}/u.test(run)) names.add(i)
+    if (capitalised(i) && (capitalised(i - 1) || capitalised(i + 1))) names.add(i)
+  })
+  return names
 }
 
 function carriesNoLanguage (chunk: string): boolean {

@@ -133,3 +133,11 @@ t.test('pathological input is read without trouble', async (t) => {
 function pick (d: { lang: string, method: string }): [string, string] {
   return [d.lang, d.method]
 }
+
+t.test('brand names do not switch the conversation to English', async (t) => {
+  const detector = createLanguageDetector({ langs: ['en', 'es', 'it', 'ru'], defaultLang: 'en' })
+  t.equal(detector.detect('accettate Google Pay?', { conversation: 'it' }).lang, 'it')
+  t.equal(detector.detect('¿aceptáis PayPal o Apple Pay?', { conversation: 'es' }).lang, 'es')
+  const withGerman = createLanguageDetector({ langs: ['en', 'de'], defaultLang: 'en' })
+  t.equal(withGerman.detect('ich habe eine Frage zur Bestellung Meiner Tochter', {}).lang, 'de', 'capitalised German nouns still count')
+})
