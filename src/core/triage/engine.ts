@@ -2,7 +2,7 @@ import type { Faq, FaqEntry } from '../faq/types.js'
 import { createMatcher, type Candidate, type Matcher, type MatcherOptions } from '../faq/matcher.js'
 import { createLanguageDetector, type LanguageDecision, type LanguageHints } from '../lang/detect.js'
 import { createHandoffDetector, type HandoffMatch } from './handoff.js'
-import { DefaultThresholds, verdictFor, type Thresholds } from './thresholds.js'
+import { checkThresholds, clarifyChoices, DefaultThresholds, verdictFor, type Thresholds } from './thresholds.js'
 
 export type EscalationReason = 'asked_for_person' | 'unsupported_language' | 'no_match' | 'low_confidence'
 
@@ -36,8 +36,6 @@ export interface TriageOptions {
   defaultLang: string
   /** @default DefaultThresholds (fitted on public data, see thresholds.ts) */
   thresholds?: Thresholds
-  /** How many entries a clarify offers. @default 3 */
-  maxChoices?: number
   /** Extra phrases that mean "let me talk to a person", per language. */
   handoffPhrases?: Record<string, string[]>
   matcher?: Omit<MatcherOptions, 'lang' | 'synonyms'>
@@ -56,8 +54,7 @@ export interface TriageEngine {
 
 /** Builds every language's index once; the engine is then immutable and replaced whole on reload. */
 export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEngine {
-  const thresholds = options.thresholds ?? DefaultThresholds
-  const maxChoices = options.maxChoices ?? 3
+  const thresholds = checkThresholds(options.thresholds ?? DefaultThresholds)
   const byId = new Map<string, Map<string, FaqEntry>>()
   const matchers = new Map<string, Matcher>()
   for (const lang of faq.langs) {
@@ -87,7 +84,7 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
       const language = detector.detect(text, hints)
       const lang = language.lang
       const asked = handoff.detect(text, lang)
-      const found = match(text, lang, Math.max(maxChoices, 5))
+      const found = match(text, lang, 5)
       const evidence: Evidence = { lang: language, terms: found.terms, coverage: found.coverage, candidates: found.candidates, thresholds, ...(asked !== undefined && { handoff: asked }) }
       const top = found.candidates[0]
       const confidence = top?.confidence ?? 0
@@ -98,7 +95,7 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
       const hit = entry(lang, top.entryId)
       if (verdict === 'answer' && hit !== undefined) return { decision: 'answer', lang, entry: hit, confidence, evidence }
       if (verdict === 'clarify') {
-        const choices = found.candidates.slice(0, maxChoices).map(({ entryId, title, confidence }) => ({ entryId, title, confidence }))
+        const choices = (clarifyChoices(found.candidates) as CandidateEvidence[]).map(({ entryId, title, confidence }) => ({ entryId, title, confidence }))
         return { decision: 'clarify', lang, choices, confidence, evidence }
       }
       return { decision: 'escalate', lang, reason: 'low_confidence', confidence, evidence }
