@@ -79,3 +79,13 @@ t.test('an unknown command prints the usage', async (t) => {
   t.equal(code, 2)
   t.match(err, /Usage: frontdesk/)
 })
+
+t.test('a case reached through the first choice passes and is counted apart; a todo does not fail the run', async (t) => {
+  const dir = t.testdir()
+  const file = join(dir, 'tests.yaml')
+  await writeFile(file, '- q: refund return\n  lang: en\n  expect: gift-cards\n  todo: "not written yet"\n- q: xylophone quantum zebra\n  lang: en\n  expect: escalate\n')
+  const { code, out } = await run(['faq', 'test', file])
+  t.equal(code, 0, out)
+  t.match(out, /not ok 1 - .* # TODO not written yet/)
+  t.match(out, /1 passed, 0 failed, 1 todo/)
+})
