@@ -10,7 +10,7 @@ import type { Store } from '../store/types.js'
 import { availabilityFrom } from './availability.js'
 import { createContentHolder, type ContentHolder } from './content-holder.js'
 import { createMetrics } from './metrics.js'
-import { createPresence } from './presence.js'
+import { createPresence, type PresenceTracker } from './presence.js'
 
 export interface AppOptions {
   config: Config
@@ -36,7 +36,7 @@ export interface Frontdesk {
   conversations: ConversationService
   operators: OperatorActions
   auth: Auth
-  presence: ReturnType<typeof createPresence>
+  presence: PresenceTracker
 }
 
 declare module 'fastify' {
@@ -55,7 +55,7 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
   const bus = opts.bus ?? createLocalBus()
   const clock = opts.clock ?? Date.now
   const content = await createContentHolder(config, fastify.log, { watch: opts.watchContent, initial: opts.content })
-  const presence = createPresence(store, config.queue.defaultCapacity)
+  const presence = createPresence(store, { defaultCapacity: config.queue.defaultCapacity, clock, onError: (err) => fastify.log.warn({ err }, 'presence not recorded') })
   const metrics = createMetrics()
   fastify.decorate('metrics', metrics)
   const deps = {
@@ -82,6 +82,7 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
   })
   fastify.addHook('onClose', async () => {
     content.close()
+    await presence.close()
     await bus.close()
   })
 }, { name: 'frontdesk-context' })

@@ -1,17 +1,47 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Config } from '../config/schema.js'
+import { createPgBus } from '../store/pg-bus.js'
+import { createPostgresStore } from '../store/postgres.js'
 import { createSqliteStore } from '../store/sqlite.js'
 import { hashPassword } from '../services/auth.js'
+import type { EventBus } from '../services/bus.js'
 import type { Store } from '../store/types.js'
 import frontdeskApp from './app.js'
 
 /** Headers that must never reach a log line. */
 const Redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-resume-token"]', 'req.headers["x-csrf-token"]']
 
+/** PostgreSQL when `databaseUrl` is set (migrated on first use), else the SQLite file in `dataDir`. */
 export function openStore (config: Config): Store {
+  if (config.databaseUrl !== undefined) return createPostgresStore({ url: config.databaseUrl })
   return createSqliteStore({ file: join(config.dataDir, 'frontdesk.db') })
+}
+
+/**
+ * The store and, on PostgreSQL, the bus to the other instances (LISTEN/NOTIFY), both ready
+ * (migrated, listening) before the server takes a request. SQLite keeps the in-process bus.
+ */
+async function openBackend (config: Config, log: FastifyBaseLogger): Promise<{ store: Store, bus?: EventBus }> {
+  if (config.databaseUrl === undefined) return { store: openStore(config) }
+  const url = config.databaseUrl
+  const store = createPostgresStore({ url, onError: (err) => log.warn({ err }, 'PostgreSQL: an idle connection failed') })
+  try {
+    await store.ready()
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  const bus = createPgBus({ url, log })
+  try {
+    await bus.ready()
+  } catch (err) {
+    await bus.close()
+    await store.close()
+    throw err
+  }
+  return { store, bus }
 }
 
 /**
@@ -19,8 +49,6 @@ export function openStore (config: Config): Store {
  * tell websocket clients to reconnect (1001), finish what is in flight, close the store.
  */
 export async function startServer (config: Config, options: { logLevel?: string, signals?: boolean } = {}): Promise<{ app: FastifyInstance, url: string, demoLogin?: DemoLogin }> {
-  const store = openStore(config)
-  const demoLogin = config.demo ? await ensureDemoOperator(store, config.defaultLang) : undefined
   const app = Fastify({
     logger: { level: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', redact: Redact },
     // Slow clients are cut off: a request must arrive whole within 30 s, an idle connection goes after 60 s.
@@ -31,9 +59,21 @@ export async function startServer (config: Config, options: { logLevel?: string,
     trustProxy: process.env.TRUST_PROXY === '1',
     return503OnClosing: true,
   })
-  await app.register(frontdeskApp, { config, store })
-  app.addHook('onClose', async () => { await store.close() })
-  const url = await app.listen({ host: config.host, port: config.port })
+  const { store, bus } = await openBackend(config, app.log)
+  let demoLogin: DemoLogin | undefined
+  let url: string
+  try {
+    demoLogin = config.demo ? await ensureDemoOperator(store, config.defaultLang) : undefined
+    await app.register(frontdeskApp, { config, store, ...(bus !== undefined && { bus }) })
+    app.addHook('onClose', async () => { await store.close() })
+    url = await app.listen({ host: config.host, port: config.port })
+  } catch (err) {
+    // A failed start must not leave the process running: PostgreSQL's open connections would.
+    await app.close().catch(() => {})
+    await bus?.close()
+    await store.close()
+    throw err
+  }
   if (options.signals !== false) {
     const stop = (signal: string) => {
       app.log.info(`${signal}: shutting down`)
@@ -54,9 +94,15 @@ export interface DemoLogin { username: string, password: string }
 export async function ensureDemoOperator (store: Store, lang: string): Promise<DemoLogin | undefined> {
   if ((await store.listOperators()).length > 0) return undefined
   const login = { username: 'demo', password: randomBytes(12).toString('base64url') }
-  await store.createOperator({
-    id: randomUUID(), username: login.username, name: 'Demo Operator', role: 'admin', langs: [...new Set([lang, 'en', 'es', 'it', 'ru'])],
-    passwordHash: await hashPassword(login.password), capacity: 5, failedLogins: 0, lockedUntil: null, createdAt: Date.now(), disabled: false,
-  })
+  try {
+    await store.createOperator({
+      id: randomUUID(), username: login.username, name: 'Demo Operator', role: 'admin', langs: [...new Set([lang, 'en', 'es', 'it', 'ru'])],
+      passwordHash: await hashPassword(login.password), capacity: 5, failedLogins: 0, lockedUntil: null, createdAt: Date.now(), disabled: false,
+    })
+  } catch (err) {
+    // Two instances starting at once on an empty database: the other one made it and showed its password.
+    if (await store.getOperatorByUsername(login.username) !== undefined) return undefined
+    throw err
+  }
   return login
 }

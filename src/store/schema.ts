@@ -69,5 +69,9 @@ export function migrations (dialect: 'sqlite' | 'postgres'): string[] {
       seq INTEGER NOT NULL, entry_id TEXT NOT NULL, lang TEXT NOT NULL, question TEXT NOT NULL,
       operator_id TEXT NOT NULL, at ${ms} NOT NULL);
     CREATE INDEX faq_links_at ON faq_links (at);`,
+    // Presence is shared so that an operator online on any instance counts on every instance.
+    `CREATE TABLE operator_presence (
+      operator_id TEXT NOT NULL REFERENCES operators (id) ON DELETE CASCADE, instance_id TEXT NOT NULL,
+      until ${ms} NOT NULL, PRIMARY KEY (operator_id, instance_id));`,
   ]
 }

@@ -127,6 +127,14 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     },
     async recordLoginFailure (id, at, max, lockMs) { return failLogin.immediate(id, at, max, lockMs) },
 
+    async touchPresence (operatorId, instanceId, until) {
+      db.prepare('INSERT INTO operator_presence (operator_id, instance_id, until) VALUES (?, ?, ?) ON CONFLICT (operator_id, instance_id) DO UPDATE SET until = excluded.until').run(operatorId, instanceId, until)
+    },
+    async dropPresence (operatorId, instanceId) { db.prepare('DELETE FROM operator_presence WHERE operator_id = ? AND instance_id = ?').run(operatorId, instanceId) },
+    async onlineOperatorIds (now) {
+      return (db.prepare('SELECT DISTINCT operator_id FROM operator_presence WHERE until > ? ORDER BY operator_id').all(now) as { operator_id: string }[]).map((r) => r.operator_id)
+    },
+
     async createSession (s) { insert('sessions', toColumns(s, SessionColumns)) },
     async getSession (idHash) {
       const row = db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as Record<string, unknown> | undefined

@@ -148,6 +148,12 @@ export interface Store {
   /** Counts a failed login atomically and locks the account at `max` failures: returns the new state. */
   recordLoginFailure(id: string, at: number, max: number, lockMs: number): Promise<{ failedLogins: number, lockedUntil: number | null }>
 
+  /** This instance has the operator's console open until `until` (renewed by a heartbeat). */
+  touchPresence(operatorId: string, instanceId: string, until: number): Promise<void>
+  dropPresence(operatorId: string, instanceId: string): Promise<void>
+  /** Operators with a console open on any instance at `now`. */
+  onlineOperatorIds(now: number): Promise<string[]>
+
   createSession(s: Session): Promise<void>
   getSession(idHash: string): Promise<Session | undefined>
   deleteSession(idHash: string): Promise<void>

@@ -160,4 +160,29 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const links = (await store.listFaqLinks({ since: 4_000 })).filter((l) => l.conversationId === c.id)
     t.same(links, [link])
   })
+
+  t.test('presence from any instance counts until it expires, and can be dropped', async (t) => {
+    const store = await open()
+    const a = operator({ username: `u-${randomUUID()}` })
+    const b = operator({ username: `u-${randomUUID()}` })
+    await store.createOperator(a)
+    await store.createOperator(b)
+    await store.touchPresence(a.id, 'instance-1', 10_000)
+    await store.touchPresence(b.id, 'instance-2', 5_000)
+    await store.touchPresence(b.id, 'instance-2', 20_000)
+    const online = async (now: number) => (await store.onlineOperatorIds(now)).filter((id) => id === a.id || id === b.id).sort()
+    t.same(await online(6_000), [a.id, b.id].sort(), 'a renewal extends it')
+    t.same(await online(15_000), [b.id])
+    await store.dropPresence(b.id, 'instance-2')
+    t.same(await online(15_000), [])
+  })
+
+  t.test('handling times are closed minus assigned, newest first', async (t) => {
+    const store = await open()
+    const since = 50_000_000 + Math.floor(Math.random() * 1_000_000)
+    await store.createConversation(conversation({ state: 'closed', assignedAt: since + 100, closedAt: since + 400 }))
+    await store.createConversation(conversation({ state: 'closed', assignedAt: since + 200, closedAt: since + 1_200 }))
+    await store.createConversation(conversation({ state: 'closed', assignedAt: null, closedAt: since + 1_300 }))
+    t.same(await store.handlingTimes(since, 10), [1_000, 300])
+  })
 }

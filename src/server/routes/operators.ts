@@ -10,9 +10,10 @@ const operators: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/api/v1/operators', {
     preHandler: requireRole('operator'),
     schema: { tags: ['operators'], summary: 'Operators, with whether they are online', response: WithErrors({ 200: Type.Object({ operators: Type.Array(OperatorSchema) }) }) },
-  }, async () => ({
-    operators: (await fd.store.listOperators()).filter((o) => !o.disabled).map((o) => operatorView(o, fd.presence.isOnline(o.id))),
-  }))
+  }, async () => {
+    const online = await fd.presence.onlineIds()
+    return { operators: (await fd.store.listOperators()).filter((o) => !o.disabled).map((o) => operatorView(o, online.has(o.id))) }
+  })
 }
 
 export default operators
