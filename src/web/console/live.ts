@@ -79,6 +79,11 @@ export function createLive (options: LiveOptions) {
       watched.set(id, lastSeq)
       send({ type: 'watch', conversation_id: id, last_seq: lastSeq })
     },
+    /** Streams again from `lastSeq`, whether or not it was watched (after reading the transcript). */
+    rewatch (id: string, lastSeq: number): void {
+      watched.set(id, lastSeq)
+      send({ type: 'watch', conversation_id: id, last_seq: lastSeq })
+    },
     unwatch (id: string): void {
       if (!watched.delete(id)) return
       send({ type: 'unwatch', conversation_id: id })

@@ -1,21 +1,25 @@
+let audio: AudioContext | undefined
+let soundReady: () => void = () => {}
+
+// Armed from the moment the console loads, so the click on "Log in" already counts.
+const arm = (): void => {
+  if (audio !== undefined) return
+  const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
+  if (Context === undefined) return
+  audio = new Context()
+  void audio.resume().then(() => soundReady(), () => {})
+}
+document.addEventListener('pointerdown', arm, { once: true, capture: true })
+document.addEventListener('keydown', arm, { once: true, capture: true })
+
 /**
  * How the console gets an operator's attention: a chime (browsers allow sound only after the
  * first click or key press on the page), the unread count in the tab title, and desktop
  * notifications when the operator allowed them and is looking elsewhere.
  */
-export function createNotifier (baseTitle: string) {
-  let audio: AudioContext | undefined
+export function createNotifier (baseTitle: string, onSoundReady: () => void = () => {}) {
   let unread = 0
-
-  const arm = (): void => {
-    if (audio !== undefined) return
-    const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
-    if (Context === undefined) return
-    audio = new Context()
-    void audio.resume().catch(() => {})
-  }
-  document.addEventListener('pointerdown', arm, { once: true, capture: true })
-  document.addEventListener('keydown', arm, { once: true, capture: true })
+  soundReady = onSoundReady
 
   return {
     /** Two short soft tones; silent until the page has been clicked once. */

@@ -1,7 +1,8 @@
 import { newClientId } from '../shared/ids.js'
-import { RetryableErrors, type MessageFrame, type StateFrame, type VisitorActionFrame, type VisitorHelloFrame, type VisitorServerFrame } from '../shared/protocol.js'
+import type { MessageFrame, StateFrame, VisitorActionFrame, VisitorHelloFrame, VisitorServerFrame } from '../shared/protocol.js'
 import { createConnection, type ConnectionStatus } from './connection.js'
 import type { WidgetOptions } from './options.js'
+import { createOutbox } from './outbox.js'
 import type { OutboxItem, SessionStore } from './session-store.js'
 
 /** Everything the view shows, owned by the controller. */
@@ -26,9 +27,6 @@ export interface WidgetModel {
 /** An action frame without its client id: the controller gives it one. */
 export type Action = VisitorActionFrame extends infer F ? F extends { client_id: string } ? Omit<F, 'client_id'> : never : never
 
-// A frame not acknowledged within this long means the connection is dead even if it looks open.
-const AckTimeoutMs = 12_000
-const RetryMs = 3000
 const OperatorTypingMs = 6000
 const TypingEveryMs = 3000
 
@@ -42,8 +40,6 @@ export function createController (options: WidgetOptions, store: SessionStore, o
   const model: WidgetModel = { messages: [], lastSeq: 0, outbox: saved.outbox.filter((i) => i.frame.type !== 'close'), operatorTyping: false, connection: 'idle', unread: 0, slowDown: false, ...(saved.conversationId !== undefined && { conversationId: saved.conversationId }) }
   let replayUntil = 0
   let visible = false
-  let ackTimer: ReturnType<typeof setTimeout> | undefined
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
   let typingTimer: ReturnType<typeof setTimeout> | undefined
   let lastTypingSent = 0
   let scheduled = false
@@ -51,9 +47,14 @@ export function createController (options: WidgetOptions, store: SessionStore, o
   const changed = (): void => {
     if (scheduled) return
     scheduled = true
-    queueMicrotask(() => { scheduled = false; onChange(model) })
+    queueMicrotask(() => {
+      scheduled = false
+      model.outbox = outbox.items()
+      model.slowDown = outbox.slowDown()
+      onChange(model)
+    })
   }
-  const persist = (): void => { store.save({ ...saved, outbox: model.outbox }) }
+  const persist = (): void => { store.save({ ...saved, outbox: outbox.items() }) }
 
   const hello = (): VisitorHelloFrame => {
     if (saved.conversationId !== undefined && saved.resumeToken !== undefined) {
@@ -74,49 +75,57 @@ export function createController (options: WidgetOptions, store: SessionStore, o
       // The saved conversation is gone (expired, purged): start a new one, keeping what was typed.
       saved = { outbox: [] }
       store.clear()
-      reset(model.outbox.filter((i) => i.frame.type === 'text'))
+      reset()
+      outbox.keep((i) => i.frame.type === 'text')
       connection.restart()
     },
   })
+  const outbox = createOutbox({
+    initial: model.outbox,
+    save: (items) => { store.save({ ...saved, outbox: items }) },
+    send: (frame) => connection.send(frame),
+    isOnline: () => connection.isOnline(),
+    restart: () => connection.restart(),
+    changed: () => changed(),
+  })
 
-  function reset (outbox: OutboxItem[]): void {
+  /** Forgets the conversation on screen (the outbox is the outbox's business). */
+  function reset (): void {
     delete model.conversationId
     delete model.state
     model.messages = []
     model.lastSeq = 0
-    model.outbox = outbox
     model.unread = 0
     replayUntil = 0
-    persist()
     changed()
   }
 
   function receive (frame: VisitorServerFrame): void {
     switch (frame.type) {
       case 'welcome': {
-        if (frame.conversation_id !== model.conversationId) reset(model.outbox)
-        saved = { conversationId: frame.conversation_id, resumeToken: frame.resume_token, outbox: model.outbox }
+        if (frame.conversation_id !== model.conversationId) reset()
+        saved = { conversationId: frame.conversation_id, resumeToken: frame.resume_token, outbox: [] }
         persist()
         model.conversationId = frame.conversation_id
         model.lang = frame.lang
         model.state = { type: 'state', state: frame.state }
         // Only the first welcome of the page is history; later ones catch up on what was missed live.
         if (model.lastSeq === 0) replayUntil = frame.last_seq
-        flush()
+        outbox.flush()
         break
       }
       case 'message': {
         if (frame.seq <= model.lastSeq) return
         model.messages.push(frame)
         model.lastSeq = frame.seq
-        if (frame.client_id !== undefined) acknowledge(frame.client_id)
+        if (frame.client_id !== undefined) outbox.acknowledge(frame.client_id)
         if (frame.author === 'visitor' && frame.kind === undefined) model.lang = frame.lang
         if (frame.author === 'operator') model.operatorTyping = false
         if (frame.author !== 'visitor' && frame.seq > replayUntil && !visible) model.unread++
         break
       }
-      case 'ack': acknowledge(frame.client_id); break
-      case 'error': refused(frame.client_id, frame.code); break
+      case 'ack': outbox.acknowledge(frame.client_id); break
+      case 'error': outbox.refused(frame.client_id, frame.code); break
       case 'state': model.state = frame; break
       case 'typing': {
         model.operatorTyping = true
@@ -126,37 +135,6 @@ export function createController (options: WidgetOptions, store: SessionStore, o
       }
     }
     changed()
-  }
-
-  function acknowledge (clientId: string): void {
-    const before = model.outbox.length
-    model.outbox = model.outbox.filter((i) => i.frame.client_id !== clientId)
-    if (model.outbox.length !== before) persist()
-    if (!model.outbox.some((i) => i.status === 'pending')) clearTimeout(ackTimer)
-    model.slowDown = false
-  }
-
-  function refused (clientId: string | undefined, code: string): void {
-    const item = model.outbox.find((i) => i.frame.client_id === clientId)
-    if (item === undefined) return
-    if (RetryableErrors.has(code)) {
-      model.slowDown = code === 'FD_ERR_RATE_LIMITED'
-      clearTimeout(retryTimer)
-      retryTimer = setTimeout(flush, code === 'FD_ERR_RATE_LIMITED' ? RetryMs * 3 : RetryMs)
-      return
-    }
-    item.status = 'failed'
-    item.error = code
-    persist()
-  }
-
-  /** Sends every pending frame, in order, and watches for their acks. */
-  function flush (): void {
-    const pending = model.outbox.filter((i) => i.status === 'pending')
-    if (pending.length === 0 || !connection.isOnline()) return
-    for (const item of pending) connection.send(item.frame)
-    clearTimeout(ackTimer)
-    ackTimer = setTimeout(() => { if (model.outbox.some((i) => i.status === 'pending')) connection.restart() }, AckTimeoutMs)
   }
 
   return {
@@ -174,29 +152,13 @@ export function createController (options: WidgetOptions, store: SessionStore, o
     },
     /** Queues a frame (shown as pending at once) and sends it when connected. */
     submit (action: Action, label?: string): void {
-      const frame = { ...action, client_id: newClientId(action.type) } as VisitorActionFrame
-      model.outbox.push({ frame, status: 'pending', ...(label !== undefined && { label }) })
-      persist()
       connection.start()
-      flush()
-      changed()
+      outbox.add({ ...action, client_id: newClientId(action.type) } as VisitorActionFrame, label)
     },
     /** Sends a refused frame again, unchanged (same client id). */
-    retry (clientId: string): void {
-      const item = model.outbox.find((i) => i.frame.client_id === clientId)
-      if (item === undefined) return
-      item.status = 'pending'
-      delete item.error
-      persist()
-      flush()
-      changed()
-    },
+    retry: (clientId: string): void => outbox.retry(clientId),
     /** Forgets a refused frame. */
-    discard (clientId: string): void {
-      model.outbox = model.outbox.filter((i) => i.frame.client_id !== clientId)
-      persist()
-      changed()
-    },
+    discard: (clientId: string): void => outbox.discard(clientId),
     /** The visitor is typing: told to the server at most every few seconds, never queued. */
     typing (): void {
       const now = Date.now()
@@ -208,7 +170,8 @@ export function createController (options: WidgetOptions, store: SessionStore, o
       saved = { outbox: [] }
       store.clear()
       connection.stop()
-      reset([])
+      reset()
+      outbox.keep(() => false)
       connection.start()
     },
     transportKind: () => connection.transportKind(),

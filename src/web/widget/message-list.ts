@@ -22,6 +22,7 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
   let ui: Ui | undefined
 
   const nearBottom = (): boolean => log.scrollHeight - log.scrollTop - log.clientHeight < StickyPx
+  const scrollTarget = (): number => scrollTargetOf(log)
 
   const authorLabel = (m: MessageFrame, previous: MessageFrame | undefined, t: Ui['t']): HTMLElement | undefined => {
     if (m.author === 'system') return undefined
@@ -86,7 +87,7 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
         const el = messageElement(m, model.messages[index - 1], next)
         rendered.set(m.seq, el)
         log.insertBefore(el, firstPending())
-        if (Prompts.has(m.kind ?? '')) {
+        if (m.author !== 'visitor' && Prompts.has(m.kind ?? '')) {
           const slot = h('div', { class: 'prompt-slot' })
           el.appendChild(slot)
           prompts.set(m.seq, { slot, open: false })
@@ -106,7 +107,7 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
         } else if (existing.dataset.status !== item.status) fillPending(existing, item, next)
       }
       this.renderPrompts(model, next)
-      if (scroll || stick) log.scrollTop = log.scrollHeight
+      if (scroll || stick) log.scrollTop = scrollTarget()
     },
     /** Shows or removes each prompt's buttons; a prompt that closes hands focus to the text box. */
     renderPrompts (model: WidgetModel, u: Ui): void {
@@ -125,6 +126,17 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
       })
     },
   }
+}
+
+/**
+ * Down to the newest message, but never past the visitor's latest question: a long answer is
+ * read from its start, with the question above it. Never scrolls up.
+ */
+function scrollTargetOf (log: HTMLElement): number {
+  const bottom = log.scrollHeight - log.clientHeight
+  const visitor = Array.from(log.querySelectorAll<HTMLElement>('.from-visitor')).pop()
+  if (visitor === undefined) return bottom
+  return Math.max(log.scrollTop, Math.min(bottom, visitor.offsetTop - 8))
 }
 
 function hidden (m: MessageFrame): boolean {

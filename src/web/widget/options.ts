@@ -9,7 +9,10 @@
 export interface WidgetOptions {
   /** Where widget.js came from: the server's origin plus any path prefix, without a trailing slash. */
   base: string
-  /** The visitor's language (`data-language`). @default the page's `lang`, else the browser's */
+  /**
+   * The visitor's language (`data-language`): set it on pages that are localised. @default the
+   * browser's language (the visitor's own preference), else the page's `lang`
+   */
   lang: string
   /** Which bottom corner (`data-position`). @default "right" */
   position: 'left' | 'right'
@@ -54,7 +57,7 @@ export function readOptions (script: HTMLScriptElement | undefined): WidgetOptio
 
 function pickLang (given: string | undefined): string {
   const tag = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/
-  for (const candidate of [given, document.documentElement.lang, navigator.language]) {
+  for (const candidate of [given, navigator.language, document.documentElement.lang]) {
     if (candidate !== undefined && tag.test(candidate)) return candidate
   }
   return 'en'

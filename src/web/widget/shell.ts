@@ -29,7 +29,11 @@ export interface Shell {
 /** Builds the shell; labels are filled in by the view on every paint. */
 export function createShell (options: WidgetOptions, on: ViewHandlers): Shell {
   const badge = h('span', { class: 'badge', hidden: true, 'aria-hidden': 'true' })
-  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'fd-panel', onclick: () => on.open() }, icon([...Icons.chat], 26), badge)
+  const chat = icon([...Icons.chat], 26)
+  chat.classList.add('when-closed')
+  const close = icon([...Icons.close], 26)
+  close.classList.add('when-open')
+  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'fd-panel', onclick: () => on.open() }, chat, close, badge)
   const title = h('h2', { id: 'fd-title', class: 'title' })
   const minimize = h('button', { type: 'button', class: 'icon-button', onclick: () => on.minimize() }, icon([...Icons.minimize]))
   const handoffLabel = h('span')

@@ -1,10 +1,12 @@
 /**
  * Widget strings that `templates/<lang>/strings.yaml` does not have (yet). The server merges
  * them under the editors' strings, so a key added to strings.yaml wins over these. Same
- * `{placeholder}` syntax as the widget uses.
+ * `{placeholder}` syntax as the widget uses. Counted texts have one key per plural category of
+ * the language (`_one`, `_few`, `_many`, `_other`, as `Intl.PluralRules` names them).
  */
 export const StringDefaults: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   en: {
+    typing_named: '{name} is typing…',
     input_label: 'Your message',
     queue_position: "You're number {position} in the queue.",
     queue_eta: 'Estimated wait: {eta}.',
@@ -12,10 +14,12 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     offline_status: 'Our team is offline right now.',
     back_at: "We're back {when}.",
     feedback_no_person: 'No, talk to a person',
-    unread: '{count} new messages',
+    unread_one: '1 new message',
+    unread_other: '{count} new messages',
     rate_limited: "You're sending messages very quickly. Please wait a moment.",
   },
   es: {
+    typing_named: '{name} está escribiendo…',
     input_label: 'Tu mensaje',
     queue_position: 'Eres el número {position} de la cola.',
     queue_eta: 'Espera estimada: {eta}.',
@@ -23,10 +27,12 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     offline_status: 'Ahora mismo nuestro equipo no está disponible.',
     back_at: 'Volvemos {when}.',
     feedback_no_person: 'No, hablar con una persona',
-    unread: '{count} mensajes nuevos',
+    unread_one: '1 mensaje nuevo',
+    unread_other: '{count} mensajes nuevos',
     rate_limited: 'Estás enviando mensajes muy rápido. Espera un momento.',
   },
   it: {
+    typing_named: '{name} sta scrivendo…',
     input_label: 'Il tuo messaggio',
     queue_position: 'Sei il numero {position} in coda.',
     queue_eta: 'Attesa stimata: {eta}.',
@@ -34,10 +40,12 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     offline_status: 'In questo momento il nostro team non è disponibile.',
     back_at: 'Torniamo {when}.',
     feedback_no_person: 'No, parla con una persona',
-    unread: '{count} nuovi messaggi',
+    unread_one: '1 nuovo messaggio',
+    unread_other: '{count} nuovi messaggi',
     rate_limited: 'Stai inviando messaggi molto velocemente. Attendi un momento.',
   },
   ru: {
+    typing_named: '{name} печатает…',
     input_label: 'Ваше сообщение',
     queue_position: 'Ваш номер в очереди: {position}.',
     queue_eta: 'Примерное ожидание: {eta}.',
@@ -45,7 +53,10 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     offline_status: 'Сейчас никого из сотрудников нет на связи.',
     back_at: 'Мы снова на связи {when}.',
     feedback_no_person: 'Нет, позовите сотрудника',
-    unread: 'Новых сообщений: {count}',
+    unread_one: '{count} новое сообщение',
+    unread_few: '{count} новых сообщения',
+    unread_many: '{count} новых сообщений',
+    unread_other: '{count} новых сообщения',
     rate_limited: 'Вы отправляете сообщения слишком часто. Подождите немного.',
   },
 }

@@ -39,3 +39,11 @@ export function formatWait (seconds: number, lang: string): string {
     return String(minutes)
   }
 }
+
+/** A counted text: `key_one`, `key_few`... as the language's plural rules pick, else `key_other`. */
+export function plural (t: Translate, key: string, count: number, lang: string): string {
+  let category = 'other'
+  try { category = new Intl.PluralRules(lang).select(count) } catch { /* "other" */ }
+  const text = t(`${key}_${category}`, { count })
+  return text === `${key}_${category}` ? t(`${key}_other`, { count }) : text
+}

@@ -2,7 +2,7 @@ import type { WidgetModel } from './controller.js'
 import { createMessageList } from './message-list.js'
 import type { WidgetOptions } from './options.js'
 import { createShell } from './shell.js'
-import { formatWait } from './strings.js'
+import { formatWait, plural } from './strings.js'
 import { setAttrIfChanged, setText, type Ui, type ViewHandlers } from './view-context.js'
 
 const MaxInputPx = 140
@@ -24,8 +24,7 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
     if (message === undefined) s.input.removeAttribute('aria-invalid')
     else s.input.setAttribute('aria-invalid', 'true')
   }
-  s.form.addEventListener('submit', (event) => {
-    event.preventDefault()
+  const submit = (): void => {
     const text = s.input.value.trim()
     if (text === '' || ui === undefined) return
     if ([...text].length > ui.maxTextLength) return showInputError(ui.t('message_too_long'))
@@ -34,11 +33,15 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
     s.input.value = ''
     grow()
     s.input.focus()
+  }
+  s.form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    submit()
   })
   s.input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault()
-      s.form.requestSubmit()
+      submit()
     }
   })
   s.input.addEventListener('input', () => {
@@ -89,7 +92,7 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
       ui = next
       const { t } = next
       const state = model.state?.state
-      const unread = model.unread > 0 ? ` (${t('unread', { count: model.unread })})` : ''
+      const unread = model.unread > 0 ? ` (${plural(t, 'unread', model.unread, next.lang)})` : ''
       setAttrIfChanged(s.launcher, 'aria-label', `${t('launcher_label')}${unread}`)
       setText(s.badge, String(model.unread))
       s.badge.hidden = model.unread === 0
@@ -109,7 +112,8 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
       const connection = connectionText(model, next)
       setText(s.connection, connection)
       s.connection.hidden = connection === ''
-      const typing = model.operatorTyping ? `${model.state?.operator_name ?? ''} ${t('typing')}`.trim() : ''
+      const name = model.state?.operator_name
+      const typing = !model.operatorTyping ? '' : name === undefined ? t('typing') : t('typing_named', { name })
       setText(s.typing, typing)
       s.typing.hidden = typing === ''
       setText(s.inputLabel, t('input_label'))
