@@ -47,7 +47,7 @@ export const VisitorChooseSchema = Type.Object({ type: Type.Literal('choose'), c
 export const VisitorFeedbackSchema = Type.Object({ type: Type.Literal('feedback'), client_id: ClientId, seq: Seq, helpful: Type.Boolean() }, strict)
 export const VisitorHandoffSchema = Type.Object({ type: Type.Literal('handoff'), client_id: ClientId }, strict)
 export const VisitorContactSchema = Type.Object({
-  type: Type.Literal('contact'), client_id: ClientId, email: Type.String({ maxLength: 254 }), text: Type.String(),
+  type: Type.Literal('contact'), client_id: ClientId, email: Type.String({ maxLength: 254 }), text: Type.String(), name: Type.Optional(Type.String({ maxLength: 100 })),
 }, strict)
 export const VisitorRatingSchema = Type.Object({ type: Type.Literal('rating'), client_id: ClientId, score: Type.Integer({ minimum: 1, maximum: 5 }) }, strict)
 export const VisitorCloseSchema = Type.Object({ type: Type.Literal('close'), client_id: ClientId }, strict)

@@ -168,7 +168,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
     return await commit(id, async (conv) => ({ messages: [visitorMessage(conv, clientId, uiString(conv.lang, 'feedback_yes', 'Yes'), at, 'feedback', { seq, helpful })] }))
   }
 
-  const contact = async (id: string, clientId: string, email: string, raw: string): Promise<Outcome> => {
+  const contact = async (id: string, clientId: string, email: string, raw: string, name?: string): Promise<Outcome> => {
     const address = cleanLine(email, 254)
     if (!isEmail(address)) return fail('FD_ERR_EMAIL_INVALID', 'please give a valid e-mail address')
     const cleaned = cleanText(raw, deps.options.maxTextLength)
@@ -182,7 +182,11 @@ export function createConversationService (deps: ConversationServiceDeps) {
     await store.addContact({ id: `${id}:${clientId}`, conversationId: id, email: address, text, lang: conv.lang, at, handledBy: null, handledAt: null })
     return await commit(id, async (c) => ({
       messages: [visitorMessage(c, clientId, text, at, 'contact', { email: address }), system(c, 'offline_thanks', at)],
-      patch: { lastVisitorAt: at, ...(c.state === 'bot' || c.state === 'closed' ? { state: 'offline' as const } : {}) },
+      patch: {
+        lastVisitorAt: at,
+        ...(c.state === 'bot' || c.state === 'closed' ? { state: 'offline' as const } : {}),
+        ...(name !== undefined && cleanLine(name, 100) !== '' ? { visitorName: cleanLine(name, 100) } : {}),
+      },
     }))
   }
 
@@ -234,7 +238,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
         case 'choose': return await choose(id, frame.client_id, frame.entry_id)
         case 'feedback': return await feedback(id, frame.client_id, frame.seq, frame.helpful)
         case 'handoff': return await handoff(id, frame.client_id, 'handoff', null, ['talk_to_person', 'Talk to a person'])
-        case 'contact': return await contact(id, frame.client_id, frame.email, frame.text)
+        case 'contact': return await contact(id, frame.client_id, frame.email, frame.text, frame.name)
         case 'rating': return await rating(id, frame.client_id, frame.score)
         case 'close': return await close(id, frame.client_id)
       }
@@ -243,6 +247,8 @@ export function createConversationService (deps: ConversationServiceDeps) {
     messagesAfter: (id: string, seq: number): Promise<Message[]> => store.messagesAfter(id, seq),
     get: (id: string) => store.getConversation(id),
     state: escalation.describe,
+    /** Business hours as templates see them, for rendering answers outside a conversation. */
+    hoursContext: escalation.hoursContext,
     typing (id: string): void { bus.publish({ type: 'typing', conversationId: id, author: 'visitor' }) },
   }
 }

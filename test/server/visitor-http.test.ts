@@ -54,3 +54,14 @@ t.test('malformed bodies get a 400 with a message; oversize ones a 413', async (
   t.match(await http(url, 'POST', '/api/v1/visitor/frames', { type: 'hello', __proto__x: 1 }), { status: 400 })
   t.match(await http(url, 'POST', '/api/v1/visitor/frames', { type: 'text', client_id: 'a', text: 'x'.repeat(20_000) }), { status: 413 })
 })
+
+t.test('a widget on an allowed shop origin may use the HTTP fallback cross-origin; others may not', async (t) => {
+  const { url } = await build(t, { allowedOrigins: ['https://shop.example'] })
+  const preflight = await fetch(`${url}/api/v1/visitor/frames`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-resume-token' } })
+  t.equal(preflight.status, 204)
+  t.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example')
+  t.match(preflight.headers.get('access-control-allow-headers'), /x-resume-token/)
+  const hello = await fetch(`${url}/api/v1/visitor/frames`, { method: 'POST', headers: { origin: 'https://shop.example', 'content-type': 'application/json' }, body: JSON.stringify({ type: 'hello' }) })
+  t.equal(hello.headers.get('access-control-allow-origin'), 'https://shop.example')
+  t.equal((await http(url, 'POST', '/api/v1/visitor/frames', { type: 'hello' }, { origin: 'https://evil.example' })).status, 403)
+})

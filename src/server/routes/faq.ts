@@ -24,7 +24,7 @@ const faq: FastifyPluginAsyncTypebox = async (fastify) => {
     const suggestions = content.engine.suggest(text, lang, limit ?? 3).flatMap((c) => {
       const entry = content.engine.entry(lang, c.entryId)
       if (entry === undefined) return []
-      const rendered = content.renderer.answer(entry, { shop: fd.config.shop, visitor: { lang } })
+      const rendered = content.renderer.answer(entry, { shop: fd.config.shop, visitor: { lang }, hours: fd.conversations.hoursContext(fd.clock(), lang) })
       return [{ entry_id: c.entryId, title: c.title, confidence: c.confidence, text: rendered.text, html: rendered.html }]
     })
     return { suggestions }

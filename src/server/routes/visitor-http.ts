@@ -25,11 +25,24 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
   // The frame is checked by the same compiled schema as on the websocket, so it arrives raw.
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => { done(null, body) })
 
+  // A widget embedded on the shop's own domain calls us cross-origin: allowed origins get CORS
+  // headers (never credentials: the resume token is a header, not a cookie), others a 403.
   fastify.addHook('onRequest', async (request, reply) => {
     if (!originAllowed(request, fd.config.allowedOrigins)) {
       return await reply.code(403).send({ code: 'FD_ERR_FORBIDDEN', message: `origin ${request.headers.origin ?? ''} may not use the chat` })
     }
+    const origin = request.headers.origin
+    if (origin !== undefined) {
+      void reply.header('access-control-allow-origin', origin).header('vary', 'Origin')
+    }
   })
+  for (const url of ['/api/v1/visitor/frames', '/api/v1/visitor/events']) {
+    fastify.options(url, { schema: { hide: true } }, async (_request, reply) => await reply.code(204)
+      .header('access-control-allow-methods', 'GET, POST')
+      .header('access-control-allow-headers', 'content-type, x-resume-token')
+      .header('access-control-max-age', '600')
+      .send())
+  }
 
   const owned = async (request: FastifyRequest, reply: FastifyReply, id: string | undefined): Promise<Conversation | undefined> => {
     const token = request.headers['x-resume-token']
