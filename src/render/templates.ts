@@ -149,8 +149,20 @@ function compileWrapper (src: TemplateSource, keep: <T>(r: T | { problems: Conte
   return before !== undefined && after !== undefined ? { before: before.render, after: after.render } : undefined
 }
 
+// The same answers and notices are rendered over and over, mostly with the same variables:
+// markdown → HTML and text is the costly part, so its result is kept per source text.
+const RenderedLimit = 2000
+const rendered = new Map<string, { text: string, html: string }>()
+
 function toMessage (markdown: string): { text: string, html: string } {
-  return { text: markdownToText(markdown), html: renderMarkdown(markdown) }
+  let message = rendered.get(markdown)
+  if (message === undefined) {
+    message = { text: markdownToText(markdown), html: renderMarkdown(markdown) }
+    // Dropping the oldest entry keeps memory bounded whatever visitors' names bring in.
+    if (rendered.size >= RenderedLimit) rendered.delete(rendered.keys().next().value as string)
+    rendered.set(markdown, message)
+  }
+  return message
 }
 
 function key (lang: string, name: string): string {

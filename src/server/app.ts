@@ -32,8 +32,10 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
   await fastify.register(rateLimit, {
     max: opts.config.limits.requestsPerMinute,
     timeWindow: 60_000,
-    // Probes and scrapes come often and from the load balancer: never lock them out.
-    allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url),
+    // Probes and scrapes come often and from the load balancer: never lock them out. Websocket
+    // upgrades have their own per-IP connection cap; counting them here would cap a shop's
+    // visitors behind one NAT address at this many widget loads a minute.
+    allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url) || request.headers.upgrade?.toLowerCase() === 'websocket',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'FD_ERR_RATE_LIMITED', message: `too many requests: ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s` }),
   })
   await fastify.register(websocket, { options: { maxPayload: MaxFrameBytes } })

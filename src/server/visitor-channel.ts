@@ -13,11 +13,18 @@ export interface FrameSocket {
   close(code: number, reason: string): void
   /** Told about failures that were answered with an error frame, for the logs. */
   onError?(err: unknown): void
+  /** Stop and start reading from the client: backpressure when frames arrive faster than they are stored. */
+  pause?(): void
+  resume?(): void
 }
 
 // A flood is warned this many times (error frames), then disconnected.
 const FloodWarnings = 10
 const QueueRefreshMs = 300
+// A client with this many frames waiting is not read from until it is down to ResumeAt:
+// one fast client must not fill memory or starve the others.
+const MaxInFlight = 16
+const ResumeAt = 4
 
 /**
  * One visitor connection, whatever carries it: the first frame must be `hello` (within the
@@ -35,6 +42,7 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
   let queue: Promise<void> = Promise.resolve()
   let pumping: Promise<void> | undefined
   let pumpAgain = false
+  let inFlight = 0
 
   const send = (frame: object): void => { if (!closed) socket.send(frame) }
   const error = (code: ErrorCode, message: string, clientId?: string): void => {
@@ -52,16 +60,24 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
   const pump = (): Promise<void> => {
     if (pumping !== undefined) { pumpAgain = true; return pumping }
     pumping = (async () => {
-      do {
-        pumpAgain = false
-        if (conversation === undefined || closed) break
-        for (const m of await fd.conversations.messagesAfter(conversation.id, lastSent)) {
-          if (m.seq <= lastSent) continue
-          send(visitorMessageFrame(m))
-          lastSent = m.seq
-        }
-      } while (pumpAgain)
-    })().catch(() => { /* the store is down: the next hint or a reconnect catches up */ }).finally(() => { pumping = undefined })
+      try {
+        do {
+          pumpAgain = false
+          if (conversation === undefined || closed) break
+          for (const m of await fd.conversations.messagesAfter(conversation.id, lastSent)) {
+            if (m.seq <= lastSent) continue
+            send(visitorMessageFrame(m))
+            lastSent = m.seq
+          }
+        } while (pumpAgain)
+      } catch {
+        // The store is down: the next hint or a reconnect catches up.
+      } finally {
+        // Cleared in the same synchronous step as the last pumpAgain check, so a hint that
+        // arrives after it starts a new pump instead of joining one that is already done.
+        pumping = undefined
+      }
+    })()
     return pumping
   }
 
@@ -73,13 +89,15 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
     if (queued && queueWatch === undefined) {
       queueWatch = fd.bus.subscribe('*', (event) => {
         if (event.type !== 'conversation' || event.conversationId === conversation?.id) return
-        clearTimeout(queueTimer)
-        queueTimer = setTimeout(() => { void sendState().catch(() => {}) }, QueueRefreshMs)
+        // At most one refresh per interval, never postponed by the next change: under steady
+        // traffic a restarted timer would never fire.
+        queueTimer ??= setTimeout(() => { queueTimer = undefined; void sendState().catch(() => {}) }, QueueRefreshMs)
       })
     } else if (!queued && queueWatch !== undefined) {
       queueWatch()
       queueWatch = undefined
       clearTimeout(queueTimer)
+      queueTimer = undefined
     }
   }
 
@@ -152,10 +170,13 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
         if (checked.code === 'FD_ERR_FRAME_TOO_BIG') close(CloseCodes.tooBig, 'frame too big')
         return
       }
+      if (++inFlight === MaxInFlight) socket.pause?.()
       queue = queue.then(() => handle(checked.frame)).catch((err: unknown) => {
         const clientId = 'client_id' in checked.frame ? checked.frame.client_id : undefined
         error('FD_ERR_STORE_UNAVAILABLE', 'the message could not be stored; please send it again', clientId)
         socket.onError?.(err)
+      }).finally(() => {
+        if (--inFlight === ResumeAt && !closed) socket.resume?.()
       })
     },
     dispose,

@@ -26,11 +26,19 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
   db.pragma('busy_timeout = 5000')
   migrate(db)
 
+  // Statements are prepared once per distinct SQL text: preparing is a large share of a
+  // message's cost otherwise. The set of texts is small (one per column combination used).
+  const statements = new Map<string, Database.Statement>()
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql)
+    if (statement === undefined) statements.set(sql, statement = db.prepare(sql))
+    return statement
+  }
   const getConversation = db.prepare('SELECT * FROM conversations WHERE id = ?')
   const messageByClientId = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?')
   const insert = (table: string, row: Record<string, unknown>, onConflict = ''): void => {
     const cols = Object.keys(row)
-    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ${onConflict}`).run(row)
+    prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ${onConflict}`).run(row)
   }
   const insertOnce = (table: string, row: Record<string, unknown>): void => { insert(table, row, 'ON CONFLICT (id) DO NOTHING') }
   const guarded = (id: string, guard: ConversationGuard | undefined): Conversation | undefined => {
@@ -45,7 +53,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     const row = toColumns(patch, ConversationColumns)
     const cols = Object.keys(row)
     if (cols.length === 0) return
-    db.prepare(`UPDATE conversations SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...row, __id: id })
+    prepare(`UPDATE conversations SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...row, __id: id })
   }
 
   const update = db.transaction((id: string, patch: ConversationPatch, guard?: ConversationGuard) => {
@@ -98,12 +106,12 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
       if (states !== undefined) { where.push(`state IN (${states.map(() => '?').join(', ')})`); params.push(...states) }
       if (assignedTo !== undefined) { where.push('assigned_to = ?'); params.push(assignedTo) }
       const sql = `SELECT * FROM conversations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY COALESCE(queued_at, created_at), id LIMIT ?`
-      return (db.prepare(sql).all(...params, limit) as Record<string, unknown>[]).map(rowTo.conversation)
+      return (prepare(sql).all(...params, limit) as Record<string, unknown>[]).map(rowTo.conversation)
     },
     async updateConversation (id, patch, guard) { return update.immediate(id, patch, guard) },
     async appendMessages (id, messages, patch, guard) { return append.immediate(id, messages, patch, guard) },
     async messagesAfter (id, afterSeq, limit = 1000) {
-      return (db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(id, afterSeq, limit) as Record<string, unknown>[]).map(rowTo.message)
+      return (prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(id, afterSeq, limit) as Record<string, unknown>[]).map(rowTo.message)
     },
 
     async handlingTimes (since, limit) {
@@ -112,14 +120,14 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
 
     async createOperator (o) { insert('operators', toColumns(o, OperatorColumns)) },
     async getOperator (id) {
-      const row = db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as Record<string, unknown> | undefined
+      const row = prepare('SELECT * FROM operators WHERE id = ?').get(id) as Record<string, unknown> | undefined
       return row === undefined ? undefined : rowTo.operator(row)
     },
     async getOperatorByUsername (username) {
       const row = db.prepare('SELECT * FROM operators WHERE username = ?').get(username) as Record<string, unknown> | undefined
       return row === undefined ? undefined : rowTo.operator(row)
     },
-    async listOperators () { return (db.prepare('SELECT * FROM operators ORDER BY username').all() as Record<string, unknown>[]).map(rowTo.operator) },
+    async listOperators () { return (prepare('SELECT * FROM operators ORDER BY username').all() as Record<string, unknown>[]).map(rowTo.operator) },
     async updateOperator (id, patch) {
       const row = toColumns(patch, OperatorColumns)
       const cols = Object.keys(row)
@@ -132,7 +140,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     },
     async dropPresence (operatorId, instanceId) { db.prepare('DELETE FROM operator_presence WHERE operator_id = ? AND instance_id = ?').run(operatorId, instanceId) },
     async onlineOperatorIds (now) {
-      return (db.prepare('SELECT DISTINCT operator_id FROM operator_presence WHERE until > ? ORDER BY operator_id').all(now) as { operator_id: string }[]).map((r) => r.operator_id)
+      return (prepare('SELECT DISTINCT operator_id FROM operator_presence WHERE until > ? ORDER BY operator_id').all(now) as { operator_id: string }[]).map((r) => r.operator_id)
     },
 
     async createSession (s) { insert('sessions', toColumns(s, SessionColumns)) },

@@ -48,9 +48,13 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
       const openContacts = (await fd.store.listContacts({ handled: false })).length
       send({ type: 'queue', conversations, open_contacts: openContacts })
     }
+    // One snapshot per interval at most, sent within the interval of the first change: a timer
+    // restarted on every change would never fire while visitors keep writing.
     const queueChanged = (): void => {
-      clearTimeout(queueTimer)
-      queueTimer = setTimeout(() => { sendQueue().catch((err: unknown) => request.log.error({ err }, 'queue snapshot failed')) }, QueueDebounceMs)
+      queueTimer ??= setTimeout(() => {
+        queueTimer = undefined
+        sendQueue().catch((err: unknown) => request.log.error({ err }, 'queue snapshot failed'))
+      }, QueueDebounceMs)
     }
     const pump = (id: string): void => {
       const previous = pumping.get(id) ?? Promise.resolve()

@@ -38,6 +38,8 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
       },
       close: (code, reason) => { socket.close(code, reason) },
       onError: (err) => request.log.error({ err }, 'visitor frame failed'),
+      pause: () => { socket.pause() },
+      resume: () => { socket.resume() },
     }, {
       userAgent: request.headers['user-agent'],
       acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
