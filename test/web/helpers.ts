@@ -10,8 +10,14 @@ import { addOperator, build, type Built } from '../server/helpers.js'
 export const ChromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ChromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-/** Where the test run saves its screenshots (the README shows them). */
-export const ScreenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url))
+/**
+ * Where the test run saves its screenshots: `.tap/screenshots/` on every run, so a test run
+ * leaves the work tree clean; with SCREENSHOTS=1, `test/web/screenshots/`, the copies the
+ * README shows (`SCREENSHOTS=1 npm test` refreshes them).
+ */
+export const ScreenshotDir = process.env.SCREENSHOTS === '1'
+  ? fileURLToPath(new URL('./screenshots/', import.meta.url))
+  : fileURLToPath(new URL('../../.tap/screenshots/', import.meta.url))
 
 /**
  * One browser per test file, closed when the file's tests are done. Browser tests are slower
@@ -122,7 +128,7 @@ export async function loginConsole (page: Page, url: string, username = 'marta',
   await page.locator('.live[data-state="online"]').waitFor()
 }
 
-/** Saves a screenshot under test/web/screenshots/. */
+/** Saves a screenshot in {@link ScreenshotDir}. */
 export async function screenshot (page: Page, name: string): Promise<void> {
   mkdirSync(ScreenshotDir, { recursive: true })
   await page.screenshot({ path: `${ScreenshotDir}${name}.png` })
