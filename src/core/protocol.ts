@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
+import type { ConversationState } from './conversation/state.js'
 
 /**
  * The visitor and operator wire protocols as data: one schema per frame, its direction in the
@@ -71,7 +72,7 @@ export const OperatorFrameSchema = Type.Union([OperatorHelloSchema, OperatorWatc
 export type OperatorFrame = Static<typeof OperatorFrameSchema>
 
 // ---- server → clients (documented and type-checked; not validated at run time)
-export interface WelcomeFrame { type: 'welcome', conversation_id: string, resume_token: string, state: string, lang: string, last_seq: number }
+export interface WelcomeFrame { type: 'welcome', conversation_id: string, resume_token: string, state: ConversationState, lang: string, last_seq: number }
 export interface AckFrame { type: 'ack', client_id: string, seq: number, conversation_id?: string }
 export interface MessageFrame {
   type: 'message'
@@ -92,7 +93,7 @@ export interface MessageFrame {
 export interface StateFrame {
   type: 'state'
   conversation_id?: string
-  state: string
+  state: ConversationState
   queue_position?: number
   eta_seconds?: number
   operator_name?: string
@@ -100,6 +101,11 @@ export interface StateFrame {
   back_at_text?: string
 }
 export interface TypingFrame { type: 'typing', author: 'visitor' | 'operator' | 'bot', conversation_id?: string }
+
+export type VisitorServerFrame = WelcomeFrame | AckFrame | MessageFrame | StateFrame | ErrorFrame | TypingFrame
+
+/** Frames the visitor sends that change something: each carries a client id and waits for its ack. */
+export type VisitorActionFrame = Exclude<VisitorFrame, { type: 'hello' } | { type: 'typing' }>
 export interface ErrorFrame { type: 'error', code: string, message: string, client_id?: string }
 
 export type FrameCheck<T> = { ok: true, frame: T } | { ok: false, code: 'FD_ERR_FRAME_INVALID' | 'FD_ERR_FRAME_TOO_BIG', message: string }
