@@ -72,6 +72,8 @@ t.test('a visitor on one instance and an operator on another talk both ways, and
   t.match(await back.next((f) => f.type === 'message' && f.author === 'operator'), { text: 'I am checking with the courier now.' }, 'what was said while it was away arrives')
   back.send({ type: 'text', client_id: 'q2', text: 'Thank you!' })
   await back.next((f) => f.type === 'ack' && f.client_id === 'q2')
+  // The ack comes as soon as the message is stored; its echo follows through the bus hint.
+  await back.next((f) => f.type === 'message' && f.client_id === 'q2')
   await console_.next((f) => f.type === 'message' && f.author === 'visitor' && f.text === 'Thank you!', 10_000)
 
   const seen = [...messageSeqs(v), ...messageSeqs(back)]
