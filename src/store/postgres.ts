@@ -156,11 +156,15 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
     },
     async recordLoginFailure (id, at, max, lockMs) {
       // The count is incremented by the database, so parallel failures on several instances all count.
-      const rows = await query(`UPDATE operators SET failed_logins = failed_logins + 1,
-        locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::bigint ELSE locked_until END
-        WHERE id = $1 RETURNING failed_logins`, [id, max, at + lockMs])
+      // A failure after a lock has expired starts a new count (SET sees the row as it was).
+      const rows = await query(`UPDATE operators SET
+        failed_logins = CASE WHEN locked_until <= $4 THEN 1 ELSE failed_logins + 1 END,
+        locked_until = CASE WHEN (CASE WHEN locked_until <= $4 THEN 1 ELSE failed_logins + 1 END) >= $2 THEN $3::bigint
+          WHEN locked_until <= $4 THEN NULL ELSE locked_until END
+        WHERE id = $1 RETURNING failed_logins, locked_until`, [id, max, at + lockMs, at])
       const failedLogins = Number(rows[0]?.failed_logins ?? 1)
-      return { failedLogins, lockedUntil: failedLogins >= max ? at + lockMs : null }
+      const lockedUntil = rows[0]?.locked_until
+      return { failedLogins, lockedUntil: lockedUntil === null || lockedUntil === undefined ? null : Number(lockedUntil) }
     },
 
     async touchPresence (operatorId, instanceId, until) {

@@ -81,10 +81,12 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
   })
 
   const failLogin = db.transaction((id: string, at: number, max: number, lockMs: number) => {
-    const row = db.prepare('SELECT failed_logins FROM operators WHERE id = ?').get(id) as { failed_logins: number } | undefined
-    const failedLogins = (row?.failed_logins ?? 0) + 1
-    const lockedUntil = failedLogins >= max ? at + lockMs : null
-    db.prepare('UPDATE operators SET failed_logins = ?, locked_until = COALESCE(?, locked_until) WHERE id = ?').run(failedLogins, lockedUntil, id)
+    const row = db.prepare('SELECT failed_logins, locked_until FROM operators WHERE id = ?').get(id) as { failed_logins: number, locked_until: number | null } | undefined
+    // A failure after a lock has expired starts a new count.
+    const expired = row?.locked_until != null && row.locked_until <= at
+    const failedLogins = expired ? 1 : (row?.failed_logins ?? 0) + 1
+    const lockedUntil = failedLogins >= max ? at + lockMs : expired ? null : (row?.locked_until ?? null)
+    db.prepare('UPDATE operators SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failedLogins, lockedUntil, id)
     return { failedLogins, lockedUntil }
   })
 

@@ -111,6 +111,15 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.match(await store.getOperator(o.id), { failedLogins: 50, lockedUntil: 70_000 })
   })
 
+  t.test('one failed login after a lock has expired starts a new count instead of locking again', async (t) => {
+    const store = await open()
+    const o = operator({ username: `u-${randomUUID()}` })
+    await store.createOperator(o)
+    for (let i = 0; i < 5; i++) await store.recordLoginFailure(o.id, 10_000, 5, 60_000)
+    t.same(await store.recordLoginFailure(o.id, 80_000, 5, 60_000), { failedLogins: 1, lockedUntil: null })
+    t.match(await store.getOperator(o.id), { failedLogins: 1, lockedUntil: null })
+  })
+
   t.test('sessions expire and can be deleted', async (t) => {
     const store = await open()
     const o = operator({ username: `u-${randomUUID()}` })
