@@ -1,5 +1,5 @@
 import type { StateFrame } from '../core/protocol.js'
-import { estimateWaitSeconds, queuePosition } from '../core/queue/queue.js'
+import { estimateWaitSeconds, queuePosition, type OperatorLoad } from '../core/queue/queue.js'
 import type { ContextInput } from '../render/context.js'
 import type { Conversation, ConversationPatch, NewMessage } from '../store/types.js'
 import { formatWait } from './availability.js'
@@ -33,11 +33,11 @@ export function createEscalation (deps: ConversationServiceDeps) {
   })
 
   /** Place and wait of a queued conversation, computed from the store (so every instance agrees). */
-  const place = async (conv: Pick<Conversation, 'id' | 'queuedAt' | 'lang'>, now: number): Promise<{ position: number, etaSeconds?: number }> => {
+  const place = async (conv: Pick<Conversation, 'id' | 'queuedAt' | 'lang'>, now: number, known?: OperatorLoad[]): Promise<{ position: number, etaSeconds?: number }> => {
     const queued = (await store.listConversations({ states: ['queued'] })).map((c) => ({ id: c.id, lang: c.lang, queuedAt: c.queuedAt ?? c.createdAt }))
     if (!queued.some((c) => c.id === conv.id)) queued.push({ id: conv.id, lang: conv.lang, queuedAt: conv.queuedAt ?? now })
     const position = queuePosition(queued, conv.id) ?? queued.length
-    const online = await presence.online()
+    const online = known ?? await presence.online()
     const etaSeconds = estimateWaitSeconds(position, {
       recentHandlingMs: await handlingTimes(now),
       operatorsOnline: online.length,
@@ -61,7 +61,7 @@ export function createEscalation (deps: ConversationServiceDeps) {
         return { messages: [message(conv, 'offline', at, { hours })], patch: { state: 'offline' } }
       }
       const queuedAt = conv.queuedAt ?? at
-      const where = await place({ ...conv, queuedAt }, at)
+      const where = await place({ ...conv, queuedAt }, at, online)
       const queue = { position: where.position, eta: where.etaSeconds === undefined ? '' : formatWait(where.etaSeconds, conv.lang) }
       return {
         messages: [message(conv, 'escalate', at, { hours }), message(conv, 'queue', at, { hours, queue })],

@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '../store/types.js'
+import type { Conversation, Message, Store } from '../store/types.js'
 
 /** One of the bot's best guesses for a question, as stored with the question. */
 export interface Guess { entryId: string, title: string, confidence: number }
@@ -52,6 +52,21 @@ export function latestQuestion (messages: Message[]): { question?: string, guess
   if (last === undefined) return {}
   const triage = last.data?.triage as { candidates?: Guess[] } | undefined
   return { question: last.text, ...(triage?.candidates !== undefined && { guesses: triage.candidates }) }
+}
+
+/**
+ * Conversations as the console lists them, with who has each one (operators read once for the
+ * whole list) and, where `withQuestion` says so, the visitor's latest question and the bot's
+ * guesses from the last few messages.
+ */
+export async function conversationSummaries (store: Store, list: Conversation[], now: number, withQuestion: (c: Conversation) => boolean) {
+  const names = list.some((c) => c.assignedTo !== null)
+    ? new Map((await store.listOperators()).map((o) => [o.id, o.name]))
+    : new Map<string, string>()
+  return await Promise.all(list.map(async (c) => {
+    const question = withQuestion(c) ? latestQuestion(await store.messagesAfter(c.id, Math.max(0, c.lastSeq - 20))) : {}
+    return conversationView(c, now, { ...question, operatorName: c.assignedTo === null ? undefined : names.get(c.assignedTo) })
+  }))
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString()

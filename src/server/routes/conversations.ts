@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import type { ErrorCode } from '../../core/errors.js'
-import { conversationView, latestQuestion, operatorMessageView } from '../../services/operator-view.js'
+import { conversationSummaries, operatorMessageView } from '../../services/operator-view.js'
 import type { Conversation, Operator } from '../../store/types.js'
 import { requireRole } from '../auth-hooks.js'
 import { ClientId, IdParams, WithErrors } from '../schemas/common.js'
@@ -27,11 +27,9 @@ const conversations: FastifyPluginAsyncTypebox = async (fastify) => {
   const fd = fastify.frontdesk
   fastify.addHook('preHandler', requireRole('operator'))
 
-  const view = async (c: Conversation, withQuestion: boolean) => {
-    const operator = c.assignedTo === null ? undefined : await fd.store.getOperator(c.assignedTo)
-    const question = withQuestion ? latestQuestion(await fd.store.messagesAfter(c.id, Math.max(0, c.lastSeq - 20))) : {}
-    return conversationView(c, fd.clock(), { ...question, operatorName: operator?.name })
-  }
+  const summaries = (list: Conversation[], withQuestion: boolean) => conversationSummaries(fd.store, list, fd.clock(), () => withQuestion)
+  // One conversation in, one summary out.
+  const view = async (c: Conversation, withQuestion: boolean) => (await summaries([c], withQuestion))[0]!
 
   fastify.get('/api/v1/conversations', {
     schema: { tags: ['conversations'], summary: 'Conversations by state, in queue order', querystring: ListQuery, response: WithErrors({ 200: Type.Object({ conversations: Type.Array(ConversationSchema) }) }) },
@@ -39,7 +37,7 @@ const conversations: FastifyPluginAsyncTypebox = async (fastify) => {
     const { state, mine } = request.query
     const list = await fd.store.listConversations({ states: state === undefined ? ['queued', 'assigned', 'offline'] : [state], ...(mine === true && { assignedTo: request.operator?.id }) })
     const withQuestion = state !== 'closed'
-    return { conversations: await Promise.all(list.map((c) => view(c, withQuestion))) }
+    return { conversations: await summaries(list, withQuestion) }
   })
 
   fastify.get('/api/v1/conversations/:id', {
@@ -51,7 +49,7 @@ const conversations: FastifyPluginAsyncTypebox = async (fastify) => {
     return { conversation: await view(c, false), messages: messages.map(operatorMessageView) }
   })
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action declares its own body schema
+  // `body` is typed by the schema each action passes in, so the runner takes it as it comes.
   const action = (name: string, summary: string, run: (id: string, body: any, operator: Operator) => Promise<{ ok: true, conversation: Conversation } | { ok: false, code: ErrorCode, message: string }>, body: ReturnType<typeof Type.Object> = Type.Object({}, { additionalProperties: false })) => {
     fastify.post(`/api/v1/conversations/:id/${name}`, {
       schema: { tags: ['conversations'], summary, params: IdParams, body, response: WithErrors({ 200: Type.Object({ conversation: ConversationSchema }) }) },

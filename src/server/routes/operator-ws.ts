@@ -2,7 +2,7 @@ import type { WebSocket } from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
 import { checkOperatorFrame, CloseCodes, type OperatorFrame } from '../../core/protocol.js'
 import type { BusEvent } from '../../services/bus.js'
-import { conversationView, latestQuestion, operatorMessageView } from '../../services/operator-view.js'
+import { conversationSummaries, operatorMessageView } from '../../services/operator-view.js'
 import type { Operator } from '../../store/types.js'
 import { requireRole } from '../auth-hooks.js'
 
@@ -39,12 +39,7 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
     }
     const sendQueue = async (): Promise<void> => {
       const list = await fd.store.listConversations({ states: ['queued', 'offline', 'assigned'] })
-      const now = fd.clock()
-      const conversations = await Promise.all(list.map(async (c) => {
-        const owner = c.assignedTo === null ? undefined : await fd.store.getOperator(c.assignedTo)
-        const q = c.state === 'assigned' ? {} : latestQuestion(await fd.store.messagesAfter(c.id, Math.max(0, c.lastSeq - 20)))
-        return conversationView(c, now, { ...q, operatorName: owner?.name })
-      }))
+      const conversations = await conversationSummaries(fd.store, list, fd.clock(), (c) => c.state !== 'assigned')
       const openContacts = (await fd.store.listContacts({ handled: false })).length
       send({ type: 'queue', conversations, open_contacts: openContacts })
     }
