@@ -1,6 +1,10 @@
 /**
- * Load benchmark (issue 3): `npm run bench:load -- [--visitors N] [--duration S] [--flood-connections K]
- * [--flood-seconds F] [--escalate-share X] [--json]`.
+ * Load benchmark (issues 3 and 6): `npm run bench:load -- [--visitors N] [--duration S] [--flood-connections K]
+ * [--flood-seconds F] [--escalate-share X] [--instances N --database postgres] [--json]`.
+ *
+ * With `--database postgres`, a third run follows the echo and the single-instance SQLite one:
+ * N instances sharing a fresh database on a throwaway PostgreSQL cluster (default durability),
+ * and the report adds its ratios to the SQLite run.
  *
  * Starts a bare @fastify/websocket echo server and the real Frontdesk server as child processes
  * on loopback, one after the other, and puts each through the same three phases:
@@ -25,8 +29,9 @@ import { sleep, waitUntilIdle } from './lib/load-measure.js'
 import { newOperatorStats, startOperators, type OperatorStats } from './lib/load-operators.js'
 import { floodPhase, memoryPhase, steadyPhase } from './lib/load-phases.js'
 import { createQuestionPicker, createRandom, loadQuestions, type Question } from './lib/load-questions.js'
-import { printReport, ratios, targetJson, type TargetResult } from './lib/load-report.js'
+import { printReport, ratios, scaleOutRatios, targetJson, type TargetResult } from './lib/load-report.js'
 import { echoTarget, frontdeskTarget, killAllChildren, type RunningTarget, type TargetSpec } from './lib/load-targets.js'
+import { startPostgres } from '../test/setup/postgres.js'
 
 const Root = join(import.meta.dirname, '..')
 /** The longest wait for a server to finish the backlog of a phase before the next one starts. */
@@ -123,33 +128,48 @@ function revision (): string {
 async function main (): Promise<number> {
   const o = parseLoadOptions(process.argv.slice(2))
   // Far above any honest run of these options: a hung phase must not keep the machine busy.
-  const limitMs = (2 * (o.duration + o.floodSeconds + 2 * o.graceSeconds) + 300) * 1000
+  const targets = o.database === 'postgres' ? 3 : 2
+  const limitMs = (targets * (o.duration + o.floodSeconds + 2 * o.graceSeconds) + 150 * targets) * 1000
   const watchdog = setTimeout(() => {
     console.error(`bench:load: still running after ${limitMs / 1000} s: stopping`)
     killAllChildren()
     process.exit(1)
   }, limitMs)
   const questions = loadQuestions(join(Root, 'faq'))
-  const targets = [
-    echoTarget(Root),
-    frontdeskTarget({ root: Root, connections: o.visitors + o.floodConnections, operators: o.operators, instances: o.instances, database: o.database }),
-  ]
-  const [echo, fd] = [await runTarget(targets[0] as TargetSpec, o, questions), await runTarget(targets[1] as TargetSpec, o, questions)] as [TargetResult, TargetResult]
+  const teardowns: Array<() => unknown> = []
+  const frontdesk = { root: Root, connections: o.visitors + o.floodConnections, operators: o.operators }
+  let echo: TargetResult, fd: TargetResult
+  let sqlite: TargetResult | undefined
+  try {
+    echo = await runTarget(echoTarget(Root), o, questions)
+    if (o.database === 'postgres') {
+      // The single-instance SQLite run first, as the baseline the scaled-out one is compared with.
+      sqlite = await runTarget(frontdeskTarget({ ...frontdesk, instances: 1, database: 'sqlite' }), o, questions)
+      progress('starting a throwaway PostgreSQL cluster (installed from Debian if missing)')
+      const postgres = await startPostgres({ teardown: (fn) => teardowns.push(fn) }, { durable: true })
+      fd = await runTarget(frontdeskTarget({ ...frontdesk, instances: o.instances, database: 'postgres', postgres }), o, questions)
+    } else {
+      fd = await runTarget(frontdeskTarget({ ...frontdesk, instances: o.instances, database: 'sqlite' }), o, questions)
+    }
+  } finally {
+    for (const fn of teardowns.reverse()) await fn()
+  }
   clearTimeout(watchdog)
   const cores = cpus().length
   const header = [
     `bench:load — ${o.visitors} visitors × 1 question/s for ${o.duration} s (${Math.round(100 * o.escalateShare)}% ask for a person once, ${o.operators} operators answer); ` +
       `flood ${o.floodConnections} connections × ${o.floodWindow} outstanding for ${o.floodSeconds} s; grace ${o.graceSeconds} s; seed ${o.seed}`,
-    `${questions.length} questions in en/es/it/ru from faq/*/ paraphrases and faq/tests.yaml; loopback 127.0.0.1 only; the two servers ran one after the other; Frontdesk at ${revision()}.`,
+    `${questions.length} questions in en/es/it/ru from faq/*/ paraphrases and faq/tests.yaml; loopback 127.0.0.1 only; the servers ran one after the other; Frontdesk at ${revision()}.`,
     `This machine has ${cores} cores and the load generator (one Node process) shares them with the server under test: figures are a floor, not capacity. The run took ${Math.round((performance.now() - started) / 1000)} s.`,
   ]
-  const other = Math.max(...[echo, fd].flatMap((t) => [t.steady.load.otherCpuPercent, t.flood.load.otherCpuPercent]))
+  const other = Math.max(...[echo, fd, ...(sqlite === undefined ? [] : [sqlite])].flatMap((t) => [t.steady.load.otherCpuPercent, t.flood.load.otherCpuPercent]))
   if (other >= 20) header.push(`WARNING: other processes on this machine used up to ${other}% of a core during a phase: every figure below is skewed by them.`)
-  printReport(echo, fd, header)
+  printReport(echo, fd, header, sqlite)
   if (o.json) {
     console.log(JSON.stringify({
       options: o, cores, generator_shares_cores: true, questions: questions.length,
       echo: targetJson(echo), frontdesk: targetJson(fd), ratios: ratios(echo, fd),
+      ...(sqlite !== undefined && { frontdesk_sqlite_single: targetJson(sqlite), scale_out: scaleOutRatios(sqlite, fd) }),
     }))
   }
   return 0

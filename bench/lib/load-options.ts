@@ -81,10 +81,6 @@ export function parseLoadOptions (argv: string[]): LoadOptions {
     database,
     json: values.json,
   }
-  if (options.database === 'postgres') {
-    // Parsed so that scripts can already say it; refused before anything starts until the target can make a fresh database per run.
-    throw new Error('bench:load: --database postgres is not wired in yet: it needs a fresh PostgreSQL database per run (DATABASE_URL) for the instances to share')
-  }
   if (options.instances > 1 && options.database === 'sqlite') {
     throw new Error('bench:load: --instances above 1 needs --database postgres: one process owns an SQLite file')
   }

@@ -115,6 +115,40 @@ export function ratios (echo: TargetResult, fd: TargetResult) {
   }
 }
 
+/** The scaled-out Frontdesk against the single-instance SQLite run of the same options (issue 6). */
+export function scaleOutRatios (sqlite: TargetResult, scaled: TargetResult) {
+  const div = (a: number, b: number): number | null => (b > 0 ? round(a / b, 2) : null)
+  return {
+    steady_acked_per_second_ratio: div(scaled.steady.messagesPerSecond, sqlite.steady.messagesPerSecond),
+    steady_p50_ratio: div(percentile(scaled.steady.stats.rtt, 50), percentile(sqlite.steady.stats.rtt, 50)),
+    steady_p99_ratio: div(percentile(scaled.steady.stats.rtt, 99), percentile(sqlite.steady.stats.rtt, 99)),
+    flood_acked_per_second_ratio: div(scaled.flood.messagesPerSecond, sqlite.flood.messagesPerSecond),
+    memory_per_connection_ratio: div(scaled.memory.bytesPerConnection, sqlite.memory.bytesPerConnection),
+    server_cpu_ms_per_message_ratio: div(cpuPerMessage(scaled), cpuPerMessage(sqlite)),
+  }
+}
+
+const cpuPerMessage = (t: TargetResult): number => (t.steady.stats.acked === 0 ? 0 : (1000 * t.steady.load.serverCpuSeconds) / t.steady.stats.acked)
+
+function scaleOutTable (sqlite: TargetResult, scaled: TargetResult): string[] {
+  const r = scaleOutRatios(sqlite, scaled)
+  const x = (v: number | null): string => (v === null ? '-' : `${v}x`)
+  const rows: string[][] = [
+    ['', sqlite.label, scaled.label, 'ratio'],
+    ['steady: acked messages/s', per(sqlite.steady.messagesPerSecond), per(scaled.steady.messagesPerSecond), x(r.steady_acked_per_second_ratio)],
+    ['steady: round trip p50', ms(percentile(sqlite.steady.stats.rtt, 50)), ms(percentile(scaled.steady.stats.rtt, 50)), x(r.steady_p50_ratio)],
+    ['steady: round trip p99', ms(percentile(sqlite.steady.stats.rtt, 99)), ms(percentile(scaled.steady.stats.rtt, 99)), x(r.steady_p99_ratio)],
+    ['flood: acked messages/s', per(sqlite.flood.messagesPerSecond), per(scaled.flood.messagesPerSecond), x(r.flood_acked_per_second_ratio)],
+    ['memory per idle connection', kib(sqlite.memory.bytesPerConnection), kib(scaled.memory.bytesPerConnection), x(r.memory_per_connection_ratio)],
+    ['server CPU per acked message (steady)', ms(cpuPerMessage(sqlite)), ms(cpuPerMessage(scaled)), x(r.server_cpu_ms_per_message_ratio)],
+    ['lost / duplicated', `${sqlite.steady.lost + sqlite.flood.lost} / ${duplicatedOf(sqlite.steady.stats) + duplicatedOf(sqlite.flood.stats)}`,
+      `${scaled.steady.lost + scaled.flood.lost} / ${duplicatedOf(scaled.steady.stats) + duplicatedOf(scaled.flood.stats)}`, ''],
+  ]
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
+  return ['Scale-out against the single-instance SQLite run (same options, same machine, one after the other):',
+    ...rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   ')), '']
+}
+
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`
 const ms = (x: number): string => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`
@@ -122,7 +156,7 @@ const per = (x: number): string => `${Math.round(x)}/s`
 const counts = (c: Record<string, number>): string => Object.keys(c).length === 0 ? 'none' : Object.entries(c).map(([k, v]) => `${k} ×${v}`).join(', ')
 
 /** The human-readable report: one table for both servers, the ratios against the goals, then the details that explain them. */
-export function printReport (echo: TargetResult, fd: TargetResult, header: string[]): void {
+export function printReport (echo: TargetResult, fd: TargetResult, header: string[], sqlite?: TargetResult): void {
   const r = ratios(echo, fd)
   const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED')
   const rows: [string, string, string, string, string][] = [
@@ -146,7 +180,8 @@ export function printReport (echo: TargetResult, fd: TargetResult, header: strin
     '',
     ...rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   ')),
     '',
-    ...[echo, fd].flatMap(details),
+    ...(sqlite === undefined ? [] : scaleOutTable(sqlite, fd)),
+    ...[echo, ...(sqlite === undefined ? [] : [sqlite]), fd].flatMap(details),
   ]
   console.log(lines.join('\n'))
 }

@@ -57,13 +57,13 @@ export function rssOf (pid: number): number {
   }
 }
 
-/** utime + stime of a process from /proc, in seconds. */
-export function cpuOf (pid: number): number {
+/** utime + stime of a process from /proc, in seconds; with `reaped`, also that of its children that have exited (cutime + cstime). */
+export function cpuOf (pid: number, reaped = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    // Fields 14 and 15 of stat(5); the slice starts at field 3.
-    return (Number(fields[11]) + Number(fields[12])) / ClockTicks
+    // Fields 14 to 17 of stat(5); the slice starts at field 3.
+    return (Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) / ClockTicks
   } catch {
     return 0
   }
@@ -101,7 +101,8 @@ async function stopChild (child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = '
 }
 
 /** A started target; `spawnAll` starts its processes, again on `restart()`. */
-async function running (name: RunningTarget['name'], label: string, spawnAll: () => Promise<Spawned[]>, path: string, extra: Partial<RunningTarget> & { cleanup?: () => void } = {}): Promise<RunningTarget> {
+async function running (name: RunningTarget['name'], label: string, spawnAll: () => Promise<Spawned[]>, path: string,
+  extra: Partial<RunningTarget> & { cleanup?: () => void, databasePids?: () => number[] } = {}): Promise<RunningTarget> {
   let spawned = await spawnAll()
   const instances: Instance[] = []
   const track = (): void => { instances.splice(0, instances.length, ...spawned.map((s) => ({ pid: s.child.pid ?? 0, url: s.url }))) }
@@ -121,7 +122,8 @@ async function running (name: RunningTarget['name'], label: string, spawnAll: ()
     operators: extra.operators ?? [],
     notes: extra.notes ?? [],
     rss: () => instances.reduce((sum, p) => sum + rssOf(p.pid), 0),
-    cpuSeconds: () => instances.reduce((sum, p) => sum + cpuOf(p.pid), 0),
+    // The database's first pid is its postmaster: the backends that closed count through it.
+    cpuSeconds: () => instances.reduce((sum, p) => sum + cpuOf(p.pid), 0) + (extra.databasePids?.() ?? []).reduce((sum, pid, i) => sum + cpuOf(pid, i === 0), 0),
     alive: () => spawned.every((s) => s.child.exitCode === null && s.child.signalCode === null),
     output: () => [...exited, ...spawned.map((s) => s.output())].join('\n'),
     async restart () {
@@ -155,6 +157,8 @@ export interface FrontdeskTargetOptions {
   operators: number
   instances: number
   database: 'sqlite' | 'postgres'
+  /** The run's PostgreSQL (with `database: 'postgres'`): a fresh database shared by the instances, and its processes, whose CPU counts as the server's. */
+  postgres?: { createDatabase(): Promise<string>, pids(): number[] }
 }
 
 /**
@@ -166,17 +170,15 @@ export function frontdeskTarget (o: FrontdeskTargetOptions): TargetSpec {
   return {
     name: 'frontdesk',
     async start () {
-      if (o.database === 'postgres') {
-        // The target is ready for it (instances share DATABASE_URL; visitors and operators spread over them); what is missing is a fresh database per run.
-        throw new Error('bench:load: --database postgres is not wired in yet: it needs a fresh PostgreSQL database per run (DATABASE_URL) for the instances to share')
-      }
+      if (o.database === 'postgres' && o.postgres === undefined) throw new Error('bench:load: --database postgres needs a PostgreSQL to share')
       const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'))
       const cleanup = (): void => rmSync(dir, { recursive: true, force: true })
       try {
         const limits = { connectionsPerIp: o.connections + 100, messagesPerMinute: 1_000_000, requestsPerMinute: 1_000_000 }
         const configFile = join(dir, 'bench.yaml')
         writeFileSync(configFile, `# written by bench/load.ts\nlimits:\n${Object.entries(limits).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`)
-        const env = { DATA_DIR: join(dir, 'data'), FRONTDESK_CONFIG: configFile, LOG_LEVEL: 'warn' }
+        const env: Record<string, string> = { DATA_DIR: join(dir, 'data'), FRONTDESK_CONFIG: configFile, LOG_LEVEL: 'warn' }
+        if (o.database === 'postgres' && o.postgres !== undefined) env.DATABASE_URL = await o.postgres.createDatabase()
         const operators = Array.from({ length: o.operators }, (_, i) => ({ username: `bench-op-${i + 1}`, password: OperatorPassword, langs: ['en', 'es', 'it', 'ru'] }))
         // The first creates the database; the others can then run side by side.
         const [first, ...rest] = operators
@@ -192,9 +194,13 @@ export function frontdeskTarget (o: FrontdeskTargetOptions): TargetSpec {
           notes: [
             `config ${Object.entries(limits).map(([k, v]) => `limits.${k}=${v}`).join(', ')} (defaults 50, 30, 600): every simulated client comes from 127.0.0.1`,
             'LOG_LEVEL=warn (no per-request log lines; the echo server logs nothing either)',
-            `fresh temp DATA_DIR (deleted at the end); ${o.operators} operators added with \`frontdesk operator add --langs en,es,it,ru\``,
+            o.database === 'postgres'
+              ? 'a fresh database on a throwaway PostgreSQL cluster on this machine with PostgreSQL\'s default durability (fsync and synchronous_commit on), shared by the instances; visitors and operators spread over the instances in turn; server CPU includes the PostgreSQL processes, memory does not'
+              : 'a fresh SQLite file in a temp DATA_DIR (deleted at the end)',
+            `${o.operators} operators added with \`frontdesk operator add --langs en,es,it,ru\``,
           ],
           cleanup,
+          ...(o.postgres !== undefined && { databasePids: o.postgres.pids }),
         })
       } catch (err) {
         cleanup()

@@ -2,7 +2,7 @@
  * A throwaway PostgreSQL cluster for one test file: initdb in a temporary folder, started on a
  * free loopback port (its unix socket inside that folder, nothing shared with a system
  * PostgreSQL), stopped and removed when the test ends. Durability is off (fsync, synchronous
- * commit): the data is thrown away anyway. Each test takes its own database from
+ * commit) unless asked for: the data is thrown away anyway. Each test takes its own database from
  * `createDatabase()`, so tests never see each other's rows, locks or notifications.
  *
  * When PostgreSQL is missing it is installed (ensure-postgres.ts); when it can be neither
@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
-import type { Test } from 'tap'
 import { ensurePostgres } from './ensure-postgres.js'
 
 const run = promisify(execFile)
@@ -28,6 +27,28 @@ export interface TestPostgres {
   createDatabase(template?: string): Promise<string>
   /** SQL as superuser on the `postgres` database: pg_terminate_backend, pg_stat_activity, ... */
   query(sql: string, params?: unknown[]): Promise<Record<string, any>[]>
+  /** The cluster's processes (the postmaster and its backends), for a benchmark's CPU accounting. */
+  pids(): number[]
+}
+
+/** The postmaster of a running data directory and every process it started, read from /proc. */
+function clusterPids (data: string): number[] {
+  let postmaster: number
+  try {
+    postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])
+  } catch {
+    return []
+  }
+  const children = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).flatMap((n) => {
+    try {
+      const stat = readFileSync(`/proc/${n}/stat`, 'utf8')
+      // Field 4 of stat(5), after the parenthesised command name.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster ? [Number(n)] : []
+    } catch {
+      return []
+    }
+  })
+  return [postmaster, ...children]
 }
 
 /** The OS user that runs the cluster: initdb refuses root, so root hands it to Debian's `postgres`. */
@@ -78,8 +99,11 @@ function removeStaleClusters (pgCtl: (args: string[]) => [string, string[]]): vo
   }
 }
 
+/** Whoever owns the cluster: a tap test, or a benchmark run that calls its teardowns at the end. */
+export interface ClusterOwner { teardown(fn: () => unknown): void }
+
 /** Starts a cluster for the test `t` (call it once per file, with the file's `t`); gone after `t` ends. */
-export async function startPostgres (t: Test): Promise<TestPostgres> {
+export async function startPostgres (t: ClusterOwner, options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = ensurePostgres()
   const user = clusterUser()
   const pgCtl = (args: string[]): [string, string[]] => user?.wrap(join(bin, 'pg_ctl'), args) ?? [join(bin, 'pg_ctl'), args]
@@ -114,7 +138,9 @@ export async function startPostgres (t: Test): Promise<TestPostgres> {
     let port = 0
     for (let attempt = 1; !started; attempt++) {
       port = await freePort()
-      const settings = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`
+      // `durable` keeps PostgreSQL's own defaults (fsync, synchronous commit), as a shop would run it.
+      const durability = options.durable === true ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+      const settings = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}${durability} -c max_connections=300`
       try {
         await exec('pg_ctl', ['start', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', settings])
         started = true
@@ -140,6 +166,7 @@ export async function startPostgres (t: Test): Promise<TestPostgres> {
         return `postgres://postgres@127.0.0.1:${port}/${name}`
       },
       async query (sql, params) { return (await admin.query(sql, params)).rows },
+      pids: () => clusterPids(data),
     }
   } catch (err) {
     stop()
