@@ -13,6 +13,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export interface Load {
   serverCpuPercent: number
   serverCpuSeconds: number
+  /** The part of the server's CPU used by its database processes (PostgreSQL), when they are counted. */
+  databaseCpuPercent: number
   /** Share of the phase the server's main thread was ready to run but waited for a core (CPU contention). */
   serverRunqueueWaitPercent: number
   generatorCpuPercent: number
@@ -44,6 +46,7 @@ function machineBusySeconds (): number {
 /** Starts measuring; the function returned stops and gives the figures. */
 export function measureLoad (target: RunningTarget): () => Load {
   const cpu0 = target.cpuSeconds()
+  const db0 = target.databaseCpuSeconds()
   const own0 = process.cpuUsage()
   const machine0 = machineBusySeconds()
   const waits = (): number => target.instances.reduce((sum, p) => sum + runqueueWaitNs(p.pid), 0)
@@ -60,6 +63,7 @@ export function measureLoad (target: RunningTarget): () => Load {
     return {
       serverCpuPercent: Math.round((100 * server) / wall),
       serverCpuSeconds: server,
+      databaseCpuPercent: Math.round((100 * (target.databaseCpuSeconds() - db0)) / wall),
       serverRunqueueWaitPercent: Math.round((100 * (waits() - wait0)) / 1e9 / wall / target.instances.length),
       generatorCpuPercent: Math.round((100 * generator) / wall),
       generatorLagP99Ms: Math.round(lag.percentile(99) / 1e6),

@@ -56,6 +56,7 @@ function clientSummary (s: ClientStats, lost: number, drain: Drain, load: Load, 
     errors: s.errors,
     unexpected_closes: s.closes,
     server_cpu_percent: load.serverCpuPercent,
+    database_cpu_percent: load.databaseCpuPercent,
     server_main_thread_runqueue_wait_percent: load.serverRunqueueWaitPercent,
     server_cpu_ms_per_acked_message: s.acked === 0 ? null : round((1000 * load.serverCpuSeconds) / s.acked, 2),
     other_processes_cpu_percent: load.otherCpuPercent,
@@ -195,7 +196,7 @@ const drainText = (d: Drain, lost: number): string => d.pendingAtStop === 0
   : `${d.pendingAtStop} outstanding when sending stopped, ${d.pending === 0 ? `all acked within ${d.seconds.toFixed(1)} s` : d.stalled ? `${lost} never acked (no ack came for the grace period)` : `${d.pending} still unacked after ${d.seconds.toFixed(1)} s while acks were still coming (backlog, not counted as lost)`}`
 
 const loadText = (l: Load, acked: number): string =>
-  `server CPU ${l.serverCpuPercent}% of one core (${acked === 0 ? '-' : ((1000 * l.serverCpuSeconds) / acked).toFixed(2)} ms per acked message; its main thread waited for a free core ${l.serverRunqueueWaitPercent}% of the time), generator CPU ${l.generatorCpuPercent}%, ` +
+  `server CPU ${l.serverCpuPercent}% of one core${l.databaseCpuPercent > 0 ? `, of which the database ${l.databaseCpuPercent}%` : ''} (${acked === 0 ? '-' : ((1000 * l.serverCpuSeconds) / acked).toFixed(2)} ms per acked message; its main thread waited for a free core ${l.serverRunqueueWaitPercent}% of the time), generator CPU ${l.generatorCpuPercent}%, ` +
   `generator event-loop delay p99 ${l.generatorLagP99Ms} ms (max ${l.generatorLagMaxMs} ms), other processes on the machine ${l.otherCpuPercent}%`
 
 const probeText = (p: Probe): string =>

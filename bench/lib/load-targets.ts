@@ -23,8 +23,10 @@ export interface RunningTarget {
   notes: string[]
   /** Resident memory of all the target's processes, in bytes. */
   rss(): number
-  /** CPU seconds (user + system) used by all the target's processes so far. */
+  /** CPU seconds (user + system) used by all the target's processes so far, its database's included. */
   cpuSeconds(): number
+  /** The part of `cpuSeconds()` used by the database's processes (0 without one). */
+  databaseCpuSeconds(): number
   /** Whether every process is still running. */
   alive(): boolean
   /** The processes' stdout and stderr, for a post-mortem. */
@@ -109,6 +111,8 @@ async function running (name: RunningTarget['name'], label: string, spawnAll: ()
   track()
   const at = (i: number): Instance => instances[i % instances.length] as Instance
   const exited: string[] = []
+  // The database's first pid is its postmaster: the backends that closed count through it.
+  const databaseCpu = (): number => (extra.databasePids?.() ?? []).reduce((sum, pid, i) => sum + cpuOf(pid, i === 0), 0)
   const stopAll = async (signal?: 'SIGKILL'): Promise<void> => {
     await Promise.all(spawned.map((s) => stopChild(s.child, signal)))
     exited.push(...spawned.map((s) => s.output()))
@@ -122,8 +126,8 @@ async function running (name: RunningTarget['name'], label: string, spawnAll: ()
     operators: extra.operators ?? [],
     notes: extra.notes ?? [],
     rss: () => instances.reduce((sum, p) => sum + rssOf(p.pid), 0),
-    // The database's first pid is its postmaster: the backends that closed count through it.
-    cpuSeconds: () => instances.reduce((sum, p) => sum + cpuOf(p.pid), 0) + (extra.databasePids?.() ?? []).reduce((sum, pid, i) => sum + cpuOf(pid, i === 0), 0),
+    cpuSeconds: () => instances.reduce((sum, p) => sum + cpuOf(p.pid), 0) + databaseCpu(),
+    databaseCpuSeconds: databaseCpu,
     alive: () => spawned.every((s) => s.child.exitCode === null && s.child.signalCode === null),
     output: () => [...exited, ...spawned.map((s) => s.output())].join('\n'),
     async restart () {
