@@ -224,6 +224,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
         id: randomUUID(), state: 'bot', lang, visitorName: name, pageUrl, userAgent: meta.userAgent?.slice(0, 500) ?? null,
         browserLang: browser, tokenHash: hashToken(token), createdAt: at, updatedAt: at, lastSeq: 0, queuedAt: null,
         assignedTo: null, assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null,
+        visitorKey: hello.visitor_id === undefined ? null : hashToken(`visitor:${hello.visitor_id}`),
       }
       await store.createConversation(conv)
       const greeting = system(conv, 'greeting', at, { hours: escalation.hoursContext(at, lang) }, 'bot')

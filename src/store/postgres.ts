@@ -1,9 +1,10 @@
 import pg from 'pg'
-import { ContactColumns, ConversationColumns, FaqLinkColumns, OperatorColumns, SessionColumns } from './schema.js'
+import { ContactColumns, ConversationColumns, FaqLinkColumns, OperatorColumns, ProposalColumns, SessionColumns } from './schema.js'
 import { appendStatement } from './postgres-append.js'
-import { isUniqueViolation, migrate, storeError, tryWithLock } from './postgres-db.js'
-import { rowTo, toColumns } from './rows.js'
-import type { ConversationGuard, Store } from './types.js'
+import { isUniqueViolation, migrate, storeError, tryWithLock, withClient } from './postgres-db.js'
+import { mergeProposal, rowTo, toColumns } from './rows.js'
+import { messageEventsSql, ProposalOrder, VisitorQuestionsSql } from './sqlite.js'
+import type { ConversationGuard, Proposal, Store } from './types.js'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -192,6 +193,49 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
     async addFaqLink (link) { await insert('faq_links', toColumns(link, FaqLinkColumns), 'ON CONFLICT (id) DO NOTHING') },
     async listFaqLinks ({ since = 0, limit = 1000 }) {
       return (await query('SELECT * FROM faq_links WHERE at >= $1 ORDER BY at LIMIT $2', [since, limit])).map(rowTo.faqLink)
+    },
+
+    async upsertProposal (p) {
+      const fresh: Proposal = { ...p, support: p.sources.length, status: 'open', updatedAt: p.createdAt, decidedBy: null, decidedAt: null, file: null, note: null }
+      const row = toColumns(fresh, ProposalColumns)
+      const inserted = await query(`INSERT INTO faq_proposals (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((_, i) => `$${i + 1}`).join(', ')})
+        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`, Object.values(row))
+      if (inserted.length === 1) return { proposal: fresh, created: true }
+      // A repeat: merged under the row lock, so two instances adding sources at once both count.
+      return await withClient(pool, async (q) => {
+        await q('BEGIN')
+        try {
+          const found = (await q<Row>('SELECT * FROM faq_proposals WHERE dedupe_key = $1 FOR UPDATE', [p.dedupeKey])).rows[0]
+          if (found === undefined) throw new Error(`proposal ${p.dedupeKey} vanished`)
+          const existing = rowTo.proposal(found)
+          if (existing.status !== 'open') { await q('COMMIT'); return { proposal: existing, created: false } }
+          const merged = mergeProposal(existing, p)
+          await q('UPDATE faq_proposals SET sources = $1, support = $2, questions = $3, updated_at = $4 WHERE id = $5',
+            [JSON.stringify(merged.sources), merged.support, JSON.stringify(merged.questions), merged.updatedAt, merged.id])
+          await q('COMMIT')
+          return { proposal: merged, created: false }
+        } catch (err) {
+          await q('ROLLBACK').catch(() => { /* the connection is gone: so is the transaction */ })
+          throw storeError(err)
+        }
+      })
+    },
+    getProposal: async (id) => await one('SELECT * FROM faq_proposals WHERE id = $1', [id], rowTo.proposal),
+    async listProposals ({ status, lang, limit = 200 }) {
+      return (await query(`SELECT * FROM faq_proposals WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR lang = $2) ${ProposalOrder} LIMIT $3`,
+        [status ?? null, lang ?? null, limit])).map(rowTo.proposal)
+    },
+    decideProposal: async (id, d) => await one(`UPDATE faq_proposals SET status = $2, decided_by = $3, decided_at = $4, updated_at = $4, file = $5, note = $6
+      WHERE id = $1 AND status = 'open' RETURNING *`, [id, d.status, d.decidedBy, d.decidedAt, d.file ?? null, d.note ?? null], rowTo.proposal),
+
+    async visitorQuestions ({ since, until = Number.MAX_SAFE_INTEGER, limit = 20_000 }) {
+      return (await query(VisitorQuestionsSql, [since, until, limit])).map(rowTo.message)
+    },
+    async conversationsCreated (from, to, limit = 100_000) {
+      return (await query('SELECT * FROM conversations WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id COLLATE "C" LIMIT $3', [from, to, limit])).map(rowTo.conversation)
+    },
+    async messageEvents (from, to, limit = 1_000_000) {
+      return (await query(messageEventsSql(), [from, to, limit])).map(rowTo.messageEvent)
     },
 
     // Old conversations go, except those with an offline message nobody has handled yet.

@@ -1,5 +1,5 @@
-import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, SessionColumns } from './schema.js'
-import type { Contact, Conversation, FaqLink, Message, Operator, Session } from './types.js'
+import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, ProposalColumns, SessionColumns } from './schema.js'
+import type { Contact, Conversation, FaqLink, Message, MessageEvent, NewProposal, Operator, Proposal, Session } from './types.js'
 
 type Columns = Record<string, string>
 type Row = Record<string, unknown>
@@ -32,6 +32,21 @@ export const rowTo = {
   session: (row: Row): Session => mapRow(row, SessionColumns, timeFields('createdAt', 'expiresAt')),
   contact: (row: Row): Contact => mapRow(row, ContactColumns, timeFields('at', 'handledAt')),
   faqLink: (row: Row): FaqLink => mapRow(row, FaqLinkColumns, timeFields('seq', 'at')),
+  proposal: (row: Row): Proposal => mapRow(row, ProposalColumns, {
+    ...timeFields('support', 'createdAt', 'updatedAt', 'decidedAt'), questions: json, sources: json,
+  }),
+  messageEvent: (row: Row): MessageEvent => mapRow(row, MessageEventColumns, { ...timeFields('seq', 'at'), data: json }),
+}
+
+/** The message columns analytics read: no text, no html. */
+export const MessageEventColumns = Object.fromEntries(Object.entries(MessageColumns).filter(([field]) => !['text', 'html', 'clientId'].includes(field)))
+
+/** Adds `next`'s sources to `p` (distinct by conversation and seq): what a repeated proposal changes. */
+export function mergeProposal (p: Proposal, next: NewProposal): Proposal {
+  const seen = new Set(p.sources.map((s) => `${s.conversationId}:${s.seq}`))
+  const added = next.sources.filter((s) => !seen.has(`${s.conversationId}:${s.seq}`))
+  const questions = [...p.questions, ...next.questions.filter((q) => !p.questions.includes(q))]
+  return { ...p, sources: [...p.sources, ...added], support: p.support + added.length, questions, updatedAt: Math.max(p.updatedAt, next.createdAt) }
 }
 
 /** Field values as column values: JSON for structured fields, 0/1 for booleans. */

@@ -7,7 +7,7 @@ export const ConversationColumns = {
   userAgent: 'user_agent', browserLang: 'browser_lang', tokenHash: 'token_hash', createdAt: 'created_at',
   updatedAt: 'updated_at', lastSeq: 'last_seq', queuedAt: 'queued_at', assignedTo: 'assigned_to',
   assignedAt: 'assigned_at', lastVisitorAt: 'last_visitor_at', lastOperatorAt: 'last_operator_at',
-  remindedAt: 'reminded_at', closedAt: 'closed_at',
+  remindedAt: 'reminded_at', closedAt: 'closed_at', visitorKey: 'visitor_key',
 } as const
 
 export const MessageColumns = {
@@ -34,6 +34,12 @@ export const ContactColumns = {
 export const FaqLinkColumns = {
   id: 'id', conversationId: 'conversation_id', seq: 'seq', entryId: 'entry_id', lang: 'lang', question: 'question',
   operatorId: 'operator_id', at: 'at',
+} as const
+
+export const ProposalColumns = {
+  id: 'id', kind: 'kind', lang: 'lang', entryId: 'entry_id', dedupeKey: 'dedupe_key', questions: 'questions', title: 'title',
+  answer: 'answer', sources: 'sources', support: 'support', status: 'status', createdAt: 'created_at', updatedAt: 'updated_at',
+  decidedBy: 'decided_by', decidedAt: 'decided_at', file: 'file', note: 'note',
 } as const
 
 /** `bigint` for epoch milliseconds in PostgreSQL, `INTEGER` in SQLite: the only dialect difference here. */
@@ -73,5 +79,17 @@ export function migrations (dialect: 'sqlite' | 'postgres'): string[] {
     `CREATE TABLE operator_presence (
       operator_id TEXT NOT NULL REFERENCES operators (id) ON DELETE CASCADE, instance_id TEXT NOT NULL,
       until ${ms} NOT NULL, PRIMARY KEY (operator_id, instance_id));`,
+    // The learning loop and analytics (issue 5): who came back (a hash of the widget's random
+    // visitor id), the editors' proposals, and the indexes the reports read by.
+    `ALTER TABLE conversations ADD COLUMN visitor_key TEXT;
+    CREATE INDEX conversations_visitor ON conversations (visitor_key, created_at);
+    CREATE INDEX conversations_created ON conversations (created_at);
+    CREATE INDEX messages_at ON messages (at);
+    CREATE TABLE faq_proposals (
+      id TEXT PRIMARY KEY, kind TEXT NOT NULL, lang TEXT NOT NULL, entry_id TEXT, dedupe_key TEXT NOT NULL UNIQUE,
+      questions TEXT NOT NULL, title TEXT, answer TEXT, sources TEXT NOT NULL, support INTEGER NOT NULL,
+      status TEXT NOT NULL, created_at ${ms} NOT NULL, updated_at ${ms} NOT NULL, decided_by TEXT, decided_at ${ms},
+      file TEXT, note TEXT);
+    CREATE INDEX faq_proposals_status ON faq_proposals (status, support);`,
   ]
 }

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
-import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, SessionColumns, migrations } from './schema.js'
-import { rowTo, toColumns } from './rows.js'
-import type { AppendResult, Conversation, ConversationGuard, ConversationPatch, Store } from './types.js'
+import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, ProposalColumns, SessionColumns, migrations } from './schema.js'
+import { MessageEventColumns, mergeProposal, rowTo, toColumns } from './rows.js'
+import type { AppendResult, Conversation, ConversationGuard, ConversationPatch, NewProposal, Proposal, Store } from './types.js'
 
 export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -90,6 +90,22 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     return { failedLogins, lockedUntil }
   })
 
+  const proposalByKey = db.prepare('SELECT * FROM faq_proposals WHERE dedupe_key = ?')
+  const upsertProposal = db.transaction((p: NewProposal): { proposal: Proposal, created: boolean } => {
+    const row = proposalByKey.get(p.dedupeKey) as Record<string, unknown> | undefined
+    if (row === undefined) {
+      const proposal: Proposal = { ...p, support: p.sources.length, status: 'open', updatedAt: p.createdAt, decidedBy: null, decidedAt: null, file: null, note: null }
+      insert('faq_proposals', toColumns(proposal, ProposalColumns))
+      return { proposal, created: true }
+    }
+    const existing = rowTo.proposal(row)
+    if (existing.status !== 'open') return { proposal: existing, created: false }
+    const merged = mergeProposal(existing, p)
+    prepare('UPDATE faq_proposals SET sources = ?, support = ?, questions = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(merged.sources), merged.support, JSON.stringify(merged.questions), merged.updatedAt, merged.id)
+    return { proposal: merged, created: false }
+  })
+
   const running = new Set<string>()
 
   return {
@@ -167,6 +183,32 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
       return (db.prepare('SELECT * FROM faq_links WHERE at >= ? ORDER BY at LIMIT ?').all(since, limit) as Record<string, unknown>[]).map(rowTo.faqLink)
     },
 
+    async upsertProposal (p) { return upsertProposal.immediate(p) },
+    async getProposal (id) {
+      const row = prepare('SELECT * FROM faq_proposals WHERE id = ?').get(id) as Record<string, unknown> | undefined
+      return row === undefined ? undefined : rowTo.proposal(row)
+    },
+    async listProposals ({ status, lang, limit = 200 }) {
+      const sql = `SELECT * FROM faq_proposals WHERE (@status IS NULL OR status = @status) AND (@lang IS NULL OR lang = @lang) ${ProposalOrder} LIMIT @limit`
+      return (prepare(sql).all({ status: status ?? null, lang: lang ?? null, limit }) as Record<string, unknown>[]).map(rowTo.proposal)
+    },
+    async decideProposal (id, d) {
+      const changed = prepare("UPDATE faq_proposals SET status = ?, decided_by = ?, decided_at = ?, updated_at = ?, file = ?, note = ? WHERE id = ? AND status = 'open'")
+        .run(d.status, d.decidedBy, d.decidedAt, d.decidedAt, d.file ?? null, d.note ?? null, id).changes
+      if (changed !== 1) return undefined
+      return rowTo.proposal(prepare('SELECT * FROM faq_proposals WHERE id = ?').get(id) as Record<string, unknown>)
+    },
+
+    async visitorQuestions ({ since, until = Number.MAX_SAFE_INTEGER, limit = 20_000 }) {
+      return (prepare(VisitorQuestionsSql.replace(/\$(\d)/g, '?')).all(since, until, limit) as Record<string, unknown>[]).map(rowTo.message)
+    },
+    async conversationsCreated (from, to, limit = 100_000) {
+      return (prepare('SELECT * FROM conversations WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id LIMIT ?').all(from, to, limit) as Record<string, unknown>[]).map(rowTo.conversation)
+    },
+    async messageEvents (from, to, limit = 1_000_000) {
+      return (prepare(messageEventsSql().replace(/\$(\d)/g, '?')).all(from, to, limit) as Record<string, unknown>[]).map(rowTo.messageEvent)
+    },
+
     async purgeBefore (before) {
       return db.prepare(PurgeSql).run(before).changes
     },
@@ -180,6 +222,16 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     async close () { db.close() },
   }
 }
+
+/** Open proposals with the most support first, then the newest. */
+export const ProposalOrder = 'ORDER BY support DESC, updated_at DESC, id'
+
+/** Typed visitor questions (with their triage) and feedback, oldest first; parameters: since, until, limit. */
+export const VisitorQuestionsSql = "SELECT * FROM messages WHERE at >= $1 AND at < $2 AND author = 'visitor' AND data IS NOT NULL AND (kind IS NULL OR kind = 'feedback') ORDER BY at, conversation_id, seq LIMIT $3"
+
+/** The text-free messages of conversations created in a range; parameters: from, to, limit. */
+export const messageEventsSql = (): string => `SELECT ${Object.values(MessageEventColumns).map((c) => `m.${c}`).join(', ')} FROM messages m
+  JOIN conversations c ON c.id = m.conversation_id WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY m.conversation_id, m.seq LIMIT $3`
 
 /** Old conversations go, except those with an offline message nobody has handled yet: that is never lost. */
 const PurgeSql = 'DELETE FROM conversations WHERE updated_at < ? AND id NOT IN (SELECT conversation_id FROM contacts WHERE handled_at IS NULL)'

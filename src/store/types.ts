@@ -31,6 +31,8 @@ export interface Conversation {
   lastOperatorAt: number | null
   remindedAt: number | null
   closedAt: number | null
+  /** SHA-256 of the widget's random per-browser visitor id: who came back, for deflection (never shown). */
+  visitorKey: string | null
 }
 
 export interface Message {
@@ -114,6 +116,48 @@ export interface FaqLink {
   at: number
 }
 
+/** Where a proposal came from: the visitor message, and the operator who linked or answered it. */
+export interface ProposalSource { conversationId: string, seq: number, operatorId: string | null, at: number }
+
+export type ProposalStatus = 'open' | 'accepted' | 'rejected'
+
+/**
+ * A change to the FAQ proposed by the learning loop, waiting for an editor: a new way of asking
+ * an existing entry (`question`), or a draft entry written from operators' answers (`entry`).
+ * Nothing reaches the FAQ until an editor accepts it.
+ */
+export interface Proposal {
+  id: string
+  kind: 'question' | 'entry'
+  lang: string
+  /** The entry a `question` is for; the suggested id of a new `entry`. */
+  entryId: string | null
+  /** Proposals with the same key are the same proposal: a repeat adds support, not a row. */
+  dedupeKey: string
+  /** The question variant(s) to add (a draft entry: the visitors' questions it answers). */
+  questions: string[]
+  title: string | null
+  /** A draft entry's answer, from the operators' replies (shown to the editor, never to visitors before acceptance). */
+  answer: string | null
+  sources: ProposalSource[]
+  /** How many times it was proposed (distinct sources). */
+  support: number
+  status: ProposalStatus
+  createdAt: number
+  updatedAt: number
+  decidedBy: string | null
+  decidedAt: number | null
+  /** The FAQ file an accepted proposal was written to. */
+  file: string | null
+  /** The editor's note (why it was rejected), or what was written. */
+  note: string | null
+}
+
+export type NewProposal = Omit<Proposal, 'support' | 'status' | 'updatedAt' | 'decidedBy' | 'decidedAt' | 'file' | 'note'>
+
+/** A message as analytics read it: everything but its text. */
+export type MessageEvent = Omit<Message, 'text' | 'html' | 'clientId'>
+
 export interface AppendResult {
   /** The messages as stored (for a duplicate, the ones stored the first time). */
   messages: Message[]
@@ -167,6 +211,24 @@ export interface Store {
   /** Idempotent on the link id. */
   addFaqLink(link: FaqLink): Promise<void>
   listFaqLinks(filter: { since?: number, limit?: number }): Promise<FaqLink[]>
+
+  /**
+   * Stores a proposal, or when an open one with the same dedupe key exists, adds the new
+   * sources to it (support counts distinct sources). A decided proposal is not reopened.
+   */
+  upsertProposal(p: NewProposal): Promise<{ proposal: Proposal, created: boolean }>
+  getProposal(id: string): Promise<Proposal | undefined>
+  /** Newest first among equal support; open ones by support. */
+  listProposals(filter: { status?: ProposalStatus, lang?: string, limit?: number }): Promise<Proposal[]>
+  /** Decides an open proposal; undefined when it is not open any more (someone else decided it first). */
+  decideProposal(id: string, decision: { status: 'accepted' | 'rejected', decidedBy: string, decidedAt: number, file?: string | null, note?: string | null }): Promise<Proposal | undefined>
+
+  /** Visitor messages at or after `since` (before `until`) that carry data: typed questions with their triage, and feedback. */
+  visitorQuestions(filter: { since: number, until?: number, limit?: number }): Promise<Message[]>
+  /** Conversations created in [from, to), oldest first. */
+  conversationsCreated(from: number, to: number, limit?: number): Promise<Conversation[]>
+  /** The messages (without text) of the conversations created in [from, to), by conversation and seq. */
+  messageEvents(from: number, to: number, limit?: number): Promise<MessageEvent[]>
 
   /** Deletes conversations last updated before `before`, with their messages and contacts, except those with an unhandled contact. */
   purgeBefore(before: number): Promise<number>

@@ -50,7 +50,7 @@ t.test('purge deletes idle conversations', async (t) => {
   process.env.DATA_DIR = dir
   t.teardown(() => { delete process.env.DATA_DIR })
   const store = createSqliteStore({ file: join(dir, 'frontdesk.db') })
-  await store.createConversation({ id: 'old', state: 'closed', lang: 'en', visitorName: null, pageUrl: null, userAgent: null, browserLang: null, tokenHash: 'x', createdAt: 0, updatedAt: 0, queuedAt: null, assignedTo: null, assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: 0 })
+  await store.createConversation({ id: 'old', state: 'closed', lang: 'en', visitorName: null, pageUrl: null, userAgent: null, browserLang: null, tokenHash: 'x', createdAt: 0, updatedAt: 0, queuedAt: null, assignedTo: null, assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: 0, visitorKey: null })
   await store.close()
   const io = capture()
   t.equal(await main(['purge', '--days', '30'], io), 0)

@@ -39,7 +39,7 @@ storeSuite(t, async () => instance(await migratedDatabase()))
 const conversation = (over: Partial<Conversation> = {}): Omit<Conversation, 'lastSeq'> => ({
   id: randomUUID(), state: 'bot', lang: 'ru', visitorName: 'Аня', pageUrl: null, userAgent: null, browserLang: 'ru',
   tokenHash: 'h'.repeat(64), createdAt: 1_000, updatedAt: 1_000, queuedAt: null, assignedTo: null, assignedAt: null,
-  lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null, ...over,
+  lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null, visitorKey: null, ...over,
 })
 const text = (body: string, clientId: string | null) => ({
   author: 'visitor' as const, text: body, html: null, lang: 'ru', at: 2_000, kind: null, clientId, entryId: null, operatorId: null, data: null,

@@ -7,7 +7,7 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
   const conversation = (over: Partial<Conversation> = {}): Omit<Conversation, 'lastSeq'> => ({
     id: randomUUID(), state: 'bot', lang: 'es', visitorName: 'Lucía', pageUrl: 'https://shop.example/envios', userAgent: 'Mozilla/5.0',
     browserLang: 'es', tokenHash: 'h'.repeat(64), createdAt: 1_000, updatedAt: 1_000, queuedAt: null, assignedTo: null,
-    assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null, ...over,
+    assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null, visitorKey: null, ...over,
   })
   const text = (t: string, clientId: string | null = null, at = 2_000) => ({
     author: 'visitor' as const, text: t, html: null, lang: 'es', at, kind: null, clientId, entryId: null, operatorId: null, data: null,
@@ -193,5 +193,77 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     await store.createConversation(conversation({ state: 'closed', assignedAt: since + 200, closedAt: since + 1_200 }))
     await store.createConversation(conversation({ state: 'closed', assignedAt: null, closedAt: since + 1_300 }))
     t.same(await store.handlingTimes(since, 10), [1_000, 300])
+  })
+
+  t.test('a repeated proposal adds its new sources as support, a decided one is never reopened', async (t) => {
+    const store = await open()
+    const source = (seq: number, conversationId = 'c1') => ({ conversationId, seq, operatorId: 'op1', at: 5_000 + seq })
+    const proposal = (sources: ReturnType<typeof source>[], at = 5_000) => ({
+      id: randomUUID(), kind: 'question' as const, lang: 'es', entryId: 'refunds', dedupeKey: 'question|es|refunds|devolver dinero',
+      questions: ['¿me devolvéis el dinero?'], title: null, answer: null, sources, createdAt: at,
+    })
+    const first = await store.upsertProposal(proposal([source(1)]))
+    t.equal(first.created, true)
+    t.equal(first.proposal.support, 1)
+    t.equal(first.proposal.status, 'open')
+    const again = await store.upsertProposal(proposal([source(1), source(4)], 6_000))
+    t.equal(again.created, false)
+    t.equal(again.proposal.id, first.proposal.id, 'the same row')
+    t.equal(again.proposal.support, 2, 'the source already counted is not counted twice')
+    t.same((await store.getProposal(first.proposal.id))?.sources.map((s) => s.seq), [1, 4])
+    t.equal((await store.getProposal(first.proposal.id))?.updatedAt, 6_000)
+    // Racing repeats from two instances both count.
+    await Promise.all([store.upsertProposal(proposal([source(7, 'c2')])), store.upsertProposal(proposal([source(8, 'c3')]))])
+    t.equal((await store.getProposal(first.proposal.id))?.support, 4)
+
+    const decided = await store.decideProposal(first.proposal.id, { status: 'accepted', decidedBy: 'ed1', decidedAt: 9_000, file: 'faq/es/refunds.md', note: 'added' })
+    t.equal(decided?.status, 'accepted')
+    t.equal(decided?.file, 'faq/es/refunds.md')
+    t.equal(await store.decideProposal(first.proposal.id, { status: 'rejected', decidedBy: 'ed2', decidedAt: 9_500 }), undefined, 'decided once')
+    const late = await store.upsertProposal(proposal([source(9, 'c4')]))
+    t.equal(late.proposal.status, 'accepted', 'a repeat after the decision does not reopen it')
+    t.equal(late.proposal.support, 4)
+    t.same((await store.listProposals({ status: 'open' })).filter((p) => p.dedupeKey === first.proposal.dedupeKey), [])
+    t.equal((await store.listProposals({ status: 'accepted', lang: 'es' })).length, 1)
+    t.equal((await store.listProposals({ status: 'accepted', lang: 'it' })).length, 0)
+  })
+
+  t.test('two editors deciding one proposal at once: exactly one decision holds', async (t) => {
+    const store = await open()
+    const { proposal } = await store.upsertProposal({
+      id: randomUUID(), kind: 'entry', lang: 'en', entryId: 'gift-receipt', dedupeKey: `entry|en|${randomUUID()}`,
+      questions: ['can I get a gift receipt'], title: 'Gift receipts', answer: 'Yes, tick "gift" at checkout.', sources: [], createdAt: 1,
+    })
+    const results = await Promise.all([
+      store.decideProposal(proposal.id, { status: 'accepted', decidedBy: 'a', decidedAt: 2 }),
+      store.decideProposal(proposal.id, { status: 'rejected', decidedBy: 'b', decidedAt: 2 }),
+    ])
+    t.equal(results.filter((r) => r !== undefined).length, 1)
+    t.equal((await store.getProposal(proposal.id))?.status, results.find((r) => r !== undefined)?.status)
+  })
+
+  t.test('analytics reads: conversations by creation time, their text-free messages, visitor questions', async (t) => {
+    const store = await open()
+    const base = 70_000_000 + Math.floor(Math.random() * 1_000_000)
+    const inside = conversation({ createdAt: base + 10, visitorKey: 'k'.repeat(64) })
+    const outside = conversation({ createdAt: base + 5_000 })
+    await store.createConversation(inside)
+    await store.createConversation(outside)
+    await store.appendMessages(inside.id, [
+      { ...text('¿dónde está mi paquete?', 'q1', base + 20), data: { triage: { decision: 'escalate', reason: 'low_confidence' } } },
+      { ...text('Lo siento', null, base + 21), author: 'bot', kind: 'escalate' },
+      { ...text('No', 'f1', base + 30), kind: 'feedback', data: { seq: 2, helpful: false } },
+      text('plain, no data', 'p1', base + 40),
+    ])
+    await store.appendMessages(outside.id, [{ ...text('otra', 'q2', base + 5_010), data: { triage: { decision: 'answer' } } }])
+    t.same((await store.conversationsCreated(base, base + 1_000)).map((c) => [c.id, c.visitorKey]), [[inside.id, 'k'.repeat(64)]])
+    const events = await store.messageEvents(base, base + 1_000)
+    t.same(events.map((m) => [m.conversationId, m.seq, m.kind]), [[inside.id, 1, null], [inside.id, 2, 'escalate'], [inside.id, 3, 'feedback'], [inside.id, 4, null]])
+    t.notOk(events.some((m) => 'text' in m || 'html' in m), 'no text in analytics events')
+    t.same(events[2]?.data, { seq: 2, helpful: false })
+    const questions = await store.visitorQuestions({ since: base, until: base + 10_000 })
+    t.same(questions.map((m) => [m.conversationId, m.seq, m.text]), [[inside.id, 1, '¿dónde está mi paquete?'], [inside.id, 3, 'No'], [outside.id, 1, 'otra']],
+      'typed questions with data and feedback, oldest first; plain text without data is left out')
+    t.same((await store.visitorQuestions({ since: base, until: base + 1_000 })).length, 2)
   })
 }

@@ -61,7 +61,7 @@ export function createController (options: WidgetOptions, store: SessionStore, o
       // After a reload the history is empty: no last_seq asks for all of it.
       return { type: 'hello', conversation_id: saved.conversationId, resume_token: saved.resumeToken, ...(model.lastSeq > 0 && { last_seq: model.lastSeq }) }
     }
-    return { type: 'hello', lang: options.lang, page_url: `${location.origin}${location.pathname}`, ...(options.visitorName !== undefined && { name: options.visitorName }) }
+    return { type: 'hello', lang: options.lang, page_url: `${location.origin}${location.pathname}`, visitor_id: store.visitorId(), ...(options.visitorName !== undefined && { name: options.visitorName }) }
   }
 
   const connection = createConnection({

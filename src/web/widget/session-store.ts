@@ -1,4 +1,5 @@
 import type { VisitorActionFrame } from '../shared/protocol.js'
+import { newClientId } from '../shared/ids.js'
 
 /** A frame waiting for its ack, kept across reloads so nothing typed is lost. */
 export interface OutboxItem {
@@ -25,6 +26,7 @@ export function createSessionStore (base: string) {
   const key = `frontdesk:${base}`
   const openKey = `${key}:open`
   let memory: SavedSession = { outbox: [] }
+  let memoryVisitor: string | undefined
 
   const read = (): SavedSession => {
     try {
@@ -46,6 +48,22 @@ export function createSessionStore (base: string) {
     clear (): void {
       memory = { outbox: [] }
       try { localStorage.removeItem(key) } catch { /* memory only */ }
+    },
+    /**
+     * A random id for this browser, kept across conversations (cleared with the site's data):
+     * the server stores only its hash, to tell that a visitor came back within the deflection window.
+     */
+    visitorId (): string {
+      const idKey = 'frontdesk:visitor'
+      try {
+        const existing = localStorage.getItem(idKey)
+        if (existing !== null && /^[A-Za-z0-9_-]{16,100}$/.test(existing)) return existing
+        const fresh = newClientId('v').replace(/[^A-Za-z0-9_-]/g, '_')
+        localStorage.setItem(idKey, fresh)
+        return fresh
+      } catch {
+        return (memoryVisitor ??= newClientId('v').replace(/[^A-Za-z0-9_-]/g, '_'))
+      }
     },
     /** Whether the panel was open, per tab (sessionStorage), so a reload keeps it open. */
     wasOpen (): boolean {
