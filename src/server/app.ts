@@ -13,6 +13,7 @@ import auth from './routes/auth.js'
 import contacts from './routes/contacts.js'
 import conversations from './routes/conversations.js'
 import faq from './routes/faq.js'
+import learning from './routes/learning.js'
 import metrics from './metrics.js'
 import health from './routes/health.js'
 import operatorWs from './routes/operator-ws.js'
@@ -59,6 +60,7 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
   await fastify.register(contacts)
   await fastify.register(operators)
   await fastify.register(faq)
+  await fastify.register(learning)
   await fastify.register(web)
   await fastify.register(autoAssign)
   if (opts.jobs !== false) await fastify.register(jobs)

@@ -5,6 +5,7 @@ import { createAuth, type Auth } from '../services/auth.js'
 import { createLocalBus, type EventBus } from '../services/bus.js'
 import { createConversationService, type ConversationService } from '../services/conversations.js'
 import { createOperatorActions, type OperatorActions } from '../services/operator-actions.js'
+import { createLearning, type Learning } from '../services/learning.js'
 import type { Content } from '../content/load.js'
 import type { Store } from '../store/types.js'
 import { availabilityFrom } from './availability.js'
@@ -35,6 +36,7 @@ export interface Frontdesk {
   content: ContentHolder
   conversations: ConversationService
   operators: OperatorActions
+  learning: Learning
   auth: Auth
   presence: PresenceTracker
 }
@@ -77,6 +79,7 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
     content,
     presence,
     conversations: createConversationService(deps),
+    learning: createLearning({ store, clock, content: content.current, reload: content.reload, faqDir: config.faqDir }),
     operators: createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }),
     auth: createAuth({ store, clock, options: { sessionTtlMs: config.auth.sessionHours * 3600_000, maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMinutes * 60_000 } }),
   })

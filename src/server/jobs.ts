@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 
 const SweepMs = 10_000
 const HousekeepingMs = 3600_000
+const LearningMs = 10 * 60_000
 
 /** A job that runs under the store's lock for `name` (once across instances) and logs its failures. */
 export function exclusive (fastify: FastifyInstance, name: string, job: () => Promise<unknown>): () => void {
@@ -13,7 +14,7 @@ export function exclusive (fastify: FastifyInstance, name: string, job: () => Pr
 
 /**
  * Background work: remind or take back conversations from silent operators, delete expired
- * sessions, purge conversations past retention. Each job runs under the store's exclusive
+ * sessions, purge conversations past retention, propose FAQ changes from recent conversations. Each job runs under the store's exclusive
  * lock, so with several instances it runs once, not once per instance.
  */
 export default fp(async function jobs (fastify) {
@@ -29,7 +30,11 @@ export default fp(async function jobs (fastify) {
     const sessions = await fd.store.deleteExpiredSessions(now)
     if (purged + sessions > 0) fastify.log.info({ purged, sessions }, 'retention')
   })
-  const timers = [setInterval(sweep, SweepMs), setInterval(housekeeping, HousekeepingMs)]
+  const learn = run('learning', async () => {
+    const { proposed } = await fd.learning.sweep()
+    if (proposed > 0) fastify.log.info({ proposed }, 'learning: proposals for the editors')
+  })
+  const timers = [setInterval(sweep, SweepMs), setInterval(housekeeping, HousekeepingMs), setInterval(learn, LearningMs)]
   for (const t of timers) t.unref()
   fastify.addHook('onReady', async () => { housekeeping() })
   fastify.addHook('onClose', async () => { for (const t of timers) clearInterval(t) })

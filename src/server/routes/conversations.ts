@@ -77,7 +77,7 @@ const conversations: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.post('/api/v1/conversations/:id/faq-link', {
-    schema: { tags: ['conversations'], summary: 'Say which FAQ entry answers a visitor question of this conversation (feeds the learning loop)', params: IdParams, body: Type.Object({ entry_id: Type.String({ minLength: 1, maxLength: 100 }), seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: WithErrors({ 200: Type.Object({ id: Type.String() }) }) },
+    schema: { tags: ['conversations'], summary: 'Say which FAQ entry answers a visitor question of this conversation (feeds the learning loop)', params: IdParams, body: Type.Object({ entry_id: Type.String({ minLength: 1, maxLength: 100 }), seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: WithErrors({ 200: Type.Object({ id: Type.String(), proposal_id: Type.Optional(Type.String({ description: 'the editors\' proposal this link supports' })), not_proposed: Type.Optional(Type.String({ description: 'why the question is not proposed: redacted, personal, too_long, no_terms, already_listed' })) }) }) },
   }, async (request, reply) => {
     const c = await fd.store.getConversation(request.params.id)
     if (c === undefined) return await refuse(reply, 'FD_ERR_NOT_FOUND', 'no such conversation')
@@ -86,7 +86,9 @@ const conversations: FastifyPluginAsyncTypebox = async (fastify) => {
     if (fd.content.current().engine.entry(message.lang, request.body.entry_id) === undefined) return await refuse(reply, 'FD_ERR_NOT_FOUND', `no FAQ entry "${request.body.entry_id}" in ${message.lang}`)
     const id = `${c.id}:${message.seq}`
     await fd.store.addFaqLink({ id, conversationId: c.id, seq: message.seq, entryId: request.body.entry_id, lang: message.lang, question: message.text, operatorId: me(request.operator).id, at: fd.clock() })
-    return { id }
+    // The learning loop proposes the question to the editors (unless it is personal or already listed).
+    const learned = await fd.learning.linked(message, request.body.entry_id, me(request.operator).id)
+    return { id, ...(learned.proposal !== undefined && { proposal_id: learned.proposal.id }), ...(learned.skipped !== undefined && { not_proposed: learned.skipped }) }
   })
 }
 
