@@ -9,6 +9,7 @@ import { parseFaqTests } from '../core/faq/tests-file.js'
 import { createAnalyzer } from '../core/text/analyzer.js'
 import type { Decision } from '../core/triage/engine.js'
 import { loadContent, type Content } from '../content/load.js'
+import { reportCommand } from './report.js'
 import { Exit, type Io } from './io.js'
 import { printDecision, decisionJson } from './print-decision.js'
 
@@ -23,8 +24,9 @@ export async function faqCommand (argv: string[], io: Io): Promise<number> {
     case 'check': return await check(rest, io)
     case 'try': return await tryQuestion(rest, io)
     case 'test': return await runTests(rest, io)
+    case 'report': return await reportCommand(rest, io)
     default:
-      io.err(`frontdesk faq: expected check, try or test${sub === undefined ? '' : `, not "${sub}"`}`)
+      io.err(`frontdesk faq: expected check, try, test or report${sub === undefined ? '' : `, not "${sub}"`}`)
       return Exit.usage
   }
 }

@@ -20,6 +20,8 @@ Commands for content editors:
   faq try "question" [--lang xx] [--browser xx] [--json]
                                show what the bot would do, and why
   faq test [file]              run the editors' regression cases (default: <faq dir>/tests.yaml)
+  faq report [--since 7d] [--lang xx] [--json]
+                               unanswered questions grouped by similarity, biggest first
 
 Common options:
   --config FILE                config file (YAML); also FRONTDESK_CONFIG
