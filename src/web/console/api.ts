@@ -1,4 +1,4 @@
-import type { ConversationSummary, Contact, FaqEntry, Operator, OperatorMessage, Suggestion } from './types.js'
+import type { ConversationSummary, Contact, FaqEntry, FaqReport, Operator, OperatorMessage, Proposal, Suggestion } from './types.js'
 
 /** A refused or failed API call, with the server's error code. */
 export class ApiError extends Error {
@@ -67,6 +67,10 @@ export function createApi (onUnauthenticated: () => void) {
     operators: () => call<{ operators: Operator[] }>('GET', '/api/v1/operators'),
     suggest: (text: string, lang: string) => call<{ suggestions: Suggestion[] }>('GET', `/api/v1/faq/suggest?text=${id(text.slice(0, 4000))}&lang=${id(lang)}&limit=3`),
     entries: (lang: string) => call<{ entries: FaqEntry[] }>('GET', `/api/v1/faq/entries?lang=${id(lang)}`),
+    faqReport: (since: string, lang: string) => call<FaqReport>('GET', `/api/v1/faq/report?since=${id(since)}${lang === '' ? '' : `&lang=${id(lang)}`}`),
+    proposals: () => call<{ proposals: Proposal[] }>('GET', '/api/v1/faq/proposals?status=open'),
+    acceptProposal: (pid: string, edits: Record<string, unknown>) => call<{ proposal: Proposal, file: string }>('POST', `/api/v1/faq/proposals/${id(pid)}/accept`, edits),
+    rejectProposal: (pid: string, note: string) => call<{ proposal: Proposal }>('POST', `/api/v1/faq/proposals/${id(pid)}/reject`, note === '' ? {} : { note }),
   }
 }
 

@@ -1,6 +1,7 @@
 import { h, replaceChildren } from '../shared/dom.js'
 import type { Api, Session } from './api.js'
 import { createConversationView } from './conversation-view.js'
+import { createFaqView } from './faq-view.js'
 import { createFrameHandler } from './frames.js'
 import { createInboxView } from './inbox-view.js'
 import { createLive } from './live.js'
@@ -16,7 +17,7 @@ const BaseTitle = 'Frontdesk console'
 function parseRoute (hash: string): Route {
   const conversation = /^#\/c\/([^/]+)$/.exec(hash)
   if (conversation?.[1] !== undefined) return { view: 'conversation', id: decodeURIComponent(conversation[1]) }
-  return hash === '#/inbox' ? { view: 'inbox' } : { view: 'home' }
+  return hash === '#/inbox' ? { view: 'inbox' } : hash === '#/faq' ? { view: 'faq' } : { view: 'home' }
 }
 
 /**
@@ -60,6 +61,12 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     schedule()
   })
   const replies = createReplies(api, state, schedule)
+  const faqView = createFaqView(shell.main, {
+    report: (since, lang) => api.faqReport(since, lang),
+    proposals: async () => (await api.proposals()).proposals,
+    accept: (pid, edits) => api.acceptProposal(pid, edits),
+    reject: async (pid, note) => { await api.rejectProposal(pid, note) },
+  })
 
   const live = createLive({
     onFrame: (frame) => frames.receive(frame),
@@ -98,6 +105,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
         replaceChildren(shell.main, h('p', { class: 'loading' }, 'Loading the conversation…'))
       } else conversation.render(state)
     } else if (state.route.view === 'inbox') inbox.render(state.contacts)
+    else if (state.route.view === 'faq' && state.me.role !== 'operator') faqView.render()
     else home()
     notifier.setUnread(state.unread.size)
   }
@@ -134,6 +142,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     schedule()
     queueMicrotask(() => {
       if (state.route.view === 'inbox') inbox.focusHeading()
+      if (state.route.view === 'faq') faqView.focusHeading()
     })
   }
 

@@ -83,3 +83,39 @@ export type OperatorServerFrame =
   | { type: 'reminder', conversation_id: string }
   | { type: 'ack', client_id: string, seq: number, conversation_id?: string }
   | { type: 'error', code: string, message: string, client_id?: string }
+
+/** A group of unanswered questions in the editors' report. */
+export interface ReportGroup {
+  id: string
+  lang: string
+  count: number
+  conversations: number
+  reasons: Record<string, number>
+  first_at: string
+  last_at: string
+  questions: { text: string, conversation_id: string, seq: number, at: string, reason: string, personal: boolean }[]
+  closest: { entry_id: string, title: string, confidence: number }[]
+  top_terms: string[]
+}
+
+export interface FaqReport { since: string, questions: number, groups: ReportGroup[] }
+
+/** A change to the FAQ proposed by the learning loop, for an editor to accept or reject. */
+export interface Proposal {
+  id: string
+  kind: 'question' | 'entry'
+  lang: string
+  entry_id: string | null
+  entry_title: string | null
+  questions: string[]
+  title: string | null
+  answer: string | null
+  support: number
+  status: 'open' | 'accepted' | 'rejected'
+  created_at: string
+  updated_at: string
+  sources: { conversation_id: string, seq: number, by: 'operator' | 'visitor' }[]
+  decided_by: string | null
+  file: string | null
+  note: string | null
+}
