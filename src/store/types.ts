@@ -223,7 +223,7 @@ export interface Store {
   /** Decides an open proposal; undefined when it is not open any more (someone else decided it first). */
   decideProposal(id: string, decision: { status: 'accepted' | 'rejected', decidedBy: string, decidedAt: number, file?: string | null, note?: string | null }): Promise<Proposal | undefined>
 
-  /** Visitor messages at or after `since` (before `until`) that carry data: typed questions with their triage, and feedback. */
+  /** Visitor messages at or after `since` (before `until`) that carry data: typed questions with their triage, and feedback; the newest `limit`, oldest first. */
   visitorQuestions(filter: { since: number, until?: number, limit?: number }): Promise<Message[]>
   /** Conversations created in [from, to), oldest first. */
   conversationsCreated(from: number, to: number, limit?: number): Promise<Conversation[]>

@@ -126,11 +126,22 @@ t.test('a job under runExclusive runs on one instance only', async (t) => {
   const url = await migratedDatabase()
   const [a, b] = [instance(url), instance(url)]
   let runs = 0
-  const job = async () => { runs++; await new Promise((resolve) => setTimeout(resolve, 100)) }
-  const ran = await Promise.all([a.runExclusive('retention', job), b.runExclusive('retention', job)])
+  // The job that gets the lock holds it until both instances have tried: no timing involved.
+  let bothTried!: () => void
+  const tried = new Promise<void>((resolve) => { bothTried = resolve })
+  let attempts = 0
+  const attempt = async (s: typeof a) => {
+    attempts++
+    const ran = await s.runExclusive('retention', async () => { runs++; await tried })
+    // A broken lock would let both in, both would wait here, and the test would time out.
+    if (!ran) bothTried()
+    return ran
+  }
+  const ran = await Promise.all([attempt(a), attempt(b)])
+  t.equal(attempts, 2)
   t.same(ran.sort(), [false, true])
   t.equal(runs, 1)
-  t.equal(await b.runExclusive('retention', job), true, 'the lock is free again afterwards')
+  t.equal(await b.runExclusive('retention', async () => { runs++ }), true, 'the lock is free again afterwards')
 })
 
 t.test('a job lock held by a dead instance is released with its connection', async (t) => {

@@ -265,5 +265,6 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.same(questions.map((m) => [m.conversationId, m.seq, m.text]), [[inside.id, 1, '¿dónde está mi paquete?'], [inside.id, 3, 'No'], [outside.id, 1, 'otra']],
       'typed questions with data and feedback, oldest first; plain text without data is left out')
     t.same((await store.visitorQuestions({ since: base, until: base + 1_000 })).length, 2)
+    t.same((await store.visitorQuestions({ since: base, until: base + 10_000, limit: 2 })).map((m) => m.seq), [3, 1], 'over the limit: the newest, oldest first')
   })
 }
