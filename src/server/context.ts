@@ -9,7 +9,7 @@ import type { Content } from '../content/load.js'
 import type { Store } from '../store/types.js'
 import { availabilityFrom } from './availability.js'
 import { createContentHolder, type ContentHolder } from './content-holder.js'
-import { createMetrics } from './metrics.js'
+import { countOperators, countVisitors, createMetrics } from './metrics.js'
 import { createPresence, type PresenceTracker } from './presence.js'
 
 export interface AppOptions {
@@ -76,8 +76,8 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
     clock,
     content,
     presence,
-    conversations: createConversationService(deps),
-    operators: createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }),
+    conversations: countVisitors(createConversationService(deps), metrics),
+    operators: countOperators(createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }), metrics),
     auth: createAuth({ store, clock, options: { sessionTtlMs: config.auth.sessionHours * 3600_000, maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMinutes * 60_000 } }),
   })
   fastify.addHook('onClose', async () => {
