@@ -1,5 +1,6 @@
 import { h, replaceChildren } from '../shared/dom.js'
 import type { Api, Session } from './api.js'
+import { createAnalyticsView } from './analytics-view.js'
 import { createConversationView } from './conversation-view.js'
 import { createFrameHandler } from './frames.js'
 import { createInboxView } from './inbox-view.js'
@@ -16,7 +17,7 @@ const BaseTitle = 'Frontdesk console'
 function parseRoute (hash: string): Route {
   const conversation = /^#\/c\/([^/]+)$/.exec(hash)
   if (conversation?.[1] !== undefined) return { view: 'conversation', id: decodeURIComponent(conversation[1]) }
-  return hash === '#/inbox' ? { view: 'inbox' } : { view: 'home' }
+  return hash === '#/inbox' ? { view: 'inbox' } : hash === '#/analytics' ? { view: 'analytics' } : { view: 'home' }
 }
 
 /**
@@ -60,6 +61,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     schedule()
   })
   const replies = createReplies(api, state, schedule)
+  const analytics = createAnalyticsView(shell.main, api)
 
   const live = createLive({
     onFrame: (frame) => frames.receive(frame),
@@ -98,6 +100,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
         replaceChildren(shell.main, h('p', { class: 'loading' }, 'Loading the conversation…'))
       } else conversation.render(state)
     } else if (state.route.view === 'inbox') inbox.render(state.contacts)
+    else if (state.route.view === 'analytics') analytics.render()
     else home()
     notifier.setUnread(state.unread.size)
   }
@@ -134,6 +137,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     schedule()
     queueMicrotask(() => {
       if (state.route.view === 'inbox') inbox.focusHeading()
+      if (state.route.view === 'analytics') analytics.focusHeading()
     })
   }
 

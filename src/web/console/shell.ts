@@ -20,6 +20,7 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
       h('span', { class: 'brand' }, 'Frontdesk'),
       live,
       h('span', { class: 'spacer' }),
+      h('a', { href: '#/analytics', class: 'nav-link' }, 'Analytics'),
       sound,
       desktop,
       who,
