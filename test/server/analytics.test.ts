@@ -152,3 +152,10 @@ t.test('bad parameters are refused with a clear 400, and the figures need a logi
   t.match(await elena.call('GET', '/api/v1/analytics?lang=../x'), { status: 400 })
   t.equal((await http(url, 'GET', '/api/v1/analytics')).status, 401)
 })
+
+t.test('the analytics route is in the OpenAPI document', async (t) => {
+  const { url } = await build(t)
+  const { body } = await http(url, 'GET', '/api/v1/docs/json')
+  t.ok(body.paths['/api/v1/analytics']?.get, 'documented')
+  t.same(body.paths['/api/v1/analytics'].get.parameters.map((p: any) => p.name).sort(), ['format', 'from', 'group', 'lang', 'to'])
+})
