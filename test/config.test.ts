@@ -40,3 +40,10 @@ t.test('a YAML config file is read, and a missing one is a clear error', async (
   await writeFile(file, 'shop: [unclosed\n')
   await t.rejects(loadConfig({ file, env: {} }), { code: 'FD_ERR_CONFIG_INVALID' })
 })
+
+t.test('analytics default to a 24-hour re-contact window, and an unknown report time zone is refused', async (t) => {
+  t.same(configFrom({}).analytics, { recontactHours: 24 })
+  t.equal(configFrom({ analytics: { timeZone: 'Europe/Rome', recontactHours: 48 } }).analytics.timeZone, 'Europe/Rome')
+  t.throws(() => configFrom({ analytics: { timeZone: 'Mars/Olympus' } }), /analytics\.timeZone: "Mars\/Olympus" is not a time zone/)
+  t.throws(() => configFrom({ analytics: { recontactHours: -1 } }), /analytics\.recontactHours/)
+})

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { Value } from '@sinclair/typebox/value'
 import { parse } from 'yaml'
 import { FrontdeskError } from '../core/errors.js'
+import { isTimeZone } from '../core/hours/zone.js'
 import { ConfigSchema, type Config } from './schema.js'
 
 /** Environment variables that override the config file, for containers and one-off runs. */
@@ -64,6 +65,10 @@ export function configFrom (raw: unknown, env: NodeJS.ProcessEnv = {}, source = 
   const checked = withDefaults as Config
   if (checked.thresholds !== undefined && checked.thresholds.clarify > checked.thresholds.answer) {
     throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `${source}: thresholds.clarify (${checked.thresholds.clarify}) must not be above thresholds.answer (${checked.thresholds.answer})`)
+  }
+  const zone = checked.analytics.timeZone
+  if (zone !== undefined && !isTimeZone(zone)) {
+    throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `${source}: analytics.timeZone: "${zone}" is not a time zone (e.g. Europe/Rome)`)
   }
   return checked
 }

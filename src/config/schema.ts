@@ -61,6 +61,13 @@ export const AuthSchema = Type.Object({
   secureCookies: Type.Union([Type.Literal('auto'), Type.Boolean()], { default: 'auto' }),
 }, { additionalProperties: false, default: {} })
 
+export const AnalyticsSchema = Type.Object({
+  /** An answered visitor who opens another conversation within this many hours of the last message was not helped: no deflection. @default 24 */
+  recontactHours: Type.Number({ minimum: 0, maximum: 24 * 30, default: 24 }),
+  /** The calendar the report's days follow (IANA name). @default hours.timeZone, else "UTC" */
+  timeZone: Type.Optional(Type.String({ minLength: 1 })),
+}, { additionalProperties: false, default: {} })
+
 export const ConfigSchema = Type.Object({
   /** Address to listen on. @default "127.0.0.1" */
   host: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -97,6 +104,7 @@ export const ConfigSchema = Type.Object({
   /** When to answer, offer choices or escalate; defaults come from the matcher's fit on public data. */
   thresholds: Type.Optional(ThresholdsSchema),
   shop: ShopSchema,
+  analytics: AnalyticsSchema,
 }, { additionalProperties: false })
 
 export type Config = Static<typeof ConfigSchema>

@@ -41,6 +41,8 @@ export const ErrorCodes = {
   FD_ERR_RATE_LIMITED: 'rate limited',
   /** An e-mail address that cannot be written to. */
   FD_ERR_EMAIL_INVALID: 'invalid e-mail address',
+  /** An analytics report asked for a bad date range, or one too large to compute at once. */
+  FD_ERR_ANALYTICS_RANGE: 'invalid analytics range',
   /** The database cannot be written (read-only, disk full, gone): nothing was stored. */
   FD_ERR_STORE_UNAVAILABLE: 'storage unavailable',
 } as const

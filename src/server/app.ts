@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
 import { MaxFrameBytes } from '../core/protocol.js'
 import autoAssign from './auto-assign.js'
+import analytics from './routes/analytics.js'
 import context, { type AppOptions } from './context.js'
 import errors from './errors.js'
 import jobs from './jobs.js'
@@ -61,6 +62,7 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
   await fastify.register(operators)
   await fastify.register(faq)
   await fastify.register(learning)
+  await fastify.register(analytics)
   await fastify.register(web)
   await fastify.register(autoAssign)
   if (opts.jobs !== false) await fastify.register(jobs)

@@ -10,7 +10,7 @@ import type { Content } from '../content/load.js'
 import type { Store } from '../store/types.js'
 import { availabilityFrom } from './availability.js'
 import { createContentHolder, type ContentHolder } from './content-holder.js'
-import { createMetrics } from './metrics.js'
+import { countOperators, countVisitors, createMetrics } from './metrics.js'
 import { createPresence, type PresenceTracker } from './presence.js'
 
 export interface AppOptions {
@@ -78,9 +78,9 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
     clock,
     content,
     presence,
-    conversations: createConversationService(deps),
+    conversations: countVisitors(createConversationService(deps), metrics),
     learning: createLearning({ store, clock, content: content.current, reload: content.reload, faqDir: config.faqDir }),
-    operators: createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }),
+    operators: countOperators(createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }), metrics),
     auth: createAuth({ store, clock, options: { sessionTtlMs: config.auth.sessionHours * 3600_000, maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMinutes * 60_000 } }),
   })
   fastify.addHook('onClose', async () => {

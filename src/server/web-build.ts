@@ -16,15 +16,16 @@ export interface WebAsset {
 export const WebDir = fileURLToPath(new URL('../web/', import.meta.url))
 
 /**
- * What the server can serve from `src/web`: TypeScript entry points bundled with esbuild, and
- * static files (CSS is minified on the way). No build step: each is built on first request and
+ * What the server can serve from `src/web`: TypeScript entry points bundled with esbuild,
+ * stylesheets bundled with their `@import`s, and static files (CSS is minified on the way). No build step: each is built on first request and
  * kept in memory for the life of the process.
  */
 export const WebAssets = {
   'widget.js': { bundle: 'widget/index.ts' },
   'widget.css': { file: 'widget/widget.css' },
   'console.js': { bundle: 'console/index.ts' },
-  'console.css': { file: 'console/console.css' },
+  // Bundled: it @imports uPlot's stylesheet for the analytics charts.
+  'console.css': { styles: 'console/console.css' },
   'console.html': { file: 'console/console.html' },
   'demo.css': { file: 'demo/demo.css' },
   'demo.html': { file: 'demo/demo.html' },
@@ -57,7 +58,10 @@ async function produce (name: WebAssetName): Promise<WebAsset> {
   const spec = WebAssets[name]
   const extension = name.slice(name.lastIndexOf('.') + 1)
   let text: string
-  if ('bundle' in spec) {
+  if ('styles' in spec) {
+    const result = await build({ entryPoints: [`${WebDir}${spec.styles}`], bundle: true, write: false, minify: true, target: Targets, logLevel: 'silent', legalComments: 'none', charset: 'utf8' })
+    text = result.outputFiles[0]?.text ?? ''
+  } else if ('bundle' in spec) {
     const result = await build({
       entryPoints: [`${WebDir}${spec.bundle}`],
       bundle: true,

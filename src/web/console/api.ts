@@ -1,4 +1,4 @@
-import type { ConversationSummary, Contact, FaqEntry, FaqReport, Operator, OperatorMessage, Proposal, Suggestion } from './types.js'
+import type { AnalyticsReport, ConversationSummary, Contact, FaqEntry, FaqReport, Operator, OperatorMessage, Proposal, Suggestion } from './types.js'
 
 /** A refused or failed API call, with the server's error code. */
 export class ApiError extends Error {
@@ -66,6 +66,7 @@ export function createApi (onUnauthenticated: () => void) {
     handled: (contactId: string) => call<undefined>('POST', `/api/v1/contacts/${id(contactId)}/handled`, {}),
     operators: () => call<{ operators: Operator[] }>('GET', '/api/v1/operators'),
     suggest: (text: string, lang: string) => call<{ suggestions: Suggestion[] }>('GET', `/api/v1/faq/suggest?text=${id(text.slice(0, 4000))}&lang=${id(lang)}&limit=3`),
+    analytics: (query: string) => call<AnalyticsReport>('GET', `/api/v1/analytics?${query}`),
     entries: (lang: string) => call<{ entries: FaqEntry[] }>('GET', `/api/v1/faq/entries?lang=${id(lang)}`),
     faqReport: (since: string, lang: string) => call<FaqReport>('GET', `/api/v1/faq/report?since=${id(since)}${lang === '' ? '' : `&lang=${id(lang)}`}`),
     proposals: () => call<{ proposals: Proposal[] }>('GET', '/api/v1/faq/proposals?status=open'),

@@ -1,5 +1,6 @@
 import { h, replaceChildren } from '../shared/dom.js'
 import type { Api, Session } from './api.js'
+import { createAnalyticsView } from './analytics-view.js'
 import { createConversationView } from './conversation-view.js'
 import { createFaqView } from './faq-view.js'
 import { createFrameHandler } from './frames.js'
@@ -17,7 +18,9 @@ const BaseTitle = 'Frontdesk console'
 function parseRoute (hash: string): Route {
   const conversation = /^#\/c\/([^/]+)$/.exec(hash)
   if (conversation?.[1] !== undefined) return { view: 'conversation', id: decodeURIComponent(conversation[1]) }
-  return hash === '#/inbox' ? { view: 'inbox' } : hash === '#/faq' ? { view: 'faq' } : { view: 'home' }
+  if (hash === '#/faq') return { view: 'faq' }
+  if (hash === '#/analytics') return { view: 'analytics' }
+  return hash === '#/inbox' ? { view: 'inbox' } : { view: 'home' }
 }
 
 /**
@@ -67,6 +70,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     accept: (pid, edits) => api.acceptProposal(pid, edits),
     reject: async (pid, note) => { await api.rejectProposal(pid, note) },
   })
+  const analytics = createAnalyticsView(shell.main, api)
 
   const live = createLive({
     onFrame: (frame) => frames.receive(frame),
@@ -106,6 +110,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
       } else conversation.render(state)
     } else if (state.route.view === 'inbox') inbox.render(state.contacts)
     else if (state.route.view === 'faq' && state.me.role !== 'operator') faqView.render()
+    else if (state.route.view === 'analytics') analytics.render()
     else home()
     notifier.setUnread(state.unread.size)
   }
@@ -143,6 +148,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     queueMicrotask(() => {
       if (state.route.view === 'inbox') inbox.focusHeading()
       if (state.route.view === 'faq') faqView.focusHeading()
+      if (state.route.view === 'analytics') analytics.focusHeading()
     })
   }
 

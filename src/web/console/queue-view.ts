@@ -26,9 +26,7 @@ export function createQueueView (root: HTMLElement) {
   const banner = h('p', { class: 'waiting-banner', hidden: true })
   const inboxCount = h('span', { class: 'count' })
   const inbox = h('a', { href: '#/inbox', class: 'inbox-link' }, 'Offline inbox ', inboxCount)
-  // For editors and admins: the learning loop's report and proposals.
-  const faq = h('a', { href: '#/faq', class: 'inbox-link', hidden: true }, 'Improve the FAQ')
-  replaceChildren(root, banner, waiting.section, mine.section, team.section, offline.section, h('nav', { class: 'inbox-nav', 'aria-label': 'Inbox' }, inbox, faq))
+  replaceChildren(root, banner, waiting.section, mine.section, team.section, offline.section, h('nav', { class: 'inbox-nav', 'aria-label': 'Inbox' }, inbox))
 
   const itemContent = (c: ConversationSummary, state: ConsoleState): { nodes: Node[], wait?: HTMLElement } => {
     const unread = state.unread.has(c.id)
@@ -78,7 +76,6 @@ export function createQueueView (root: HTMLElement) {
 
   return {
     render (state: ConsoleState): void {
-      faq.hidden = state.me.role === 'operator'
       const seen = new Set<string>()
       fill(waiting, state.queue.filter((c) => c.state === 'queued'), state, seen)
       fill(mine, state.queue.filter((c) => c.state === 'assigned' && c.assigned_to === state.me.id), state, seen)

@@ -9,6 +9,8 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
   const desktop = h('button', { type: 'button', class: 'small', hidden: true }, 'Enable desktop notifications')
   const sound = h('span', { class: 'hint sound' })
   const announcer = h('div', { class: 'sr-only', 'aria-live': 'polite' })
+  // For editors and admins: the learning loop's report and proposals.
+  const faqLink = h('a', { href: '#/faq', class: 'nav-link', hidden: true }, 'Improve the FAQ')
   const sidebar = h('nav', { class: 'sidebar', 'aria-label': 'Conversations' })
   const main = h('main', { class: 'main', id: 'main' })
   desktop.addEventListener('click', () => {
@@ -20,6 +22,8 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
       h('span', { class: 'brand' }, 'Frontdesk'),
       live,
       h('span', { class: 'spacer' }),
+      faqLink,
+      h('a', { href: '#/analytics', class: 'nav-link' }, 'Analytics'),
       sound,
       desktop,
       who,
@@ -33,6 +37,7 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
     main,
     render (state: ConsoleState): void {
       who.textContent = `${state.me.name} (${state.me.username})`
+      faqLink.hidden = state.me.role === 'operator'
       live.textContent = state.live === 'online' ? 'Live' : state.live === 'connecting' ? 'Connecting…' : 'Offline — reconnecting…'
       live.dataset.state = state.live
       desktop.hidden = notifier.desktopState() !== 'default'

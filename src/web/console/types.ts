@@ -119,3 +119,47 @@ export interface Proposal {
   file: string | null
   note: string | null
 }
+
+/** The figures of a group of conversations, as `GET /api/v1/analytics` gives them (times in seconds). */
+export interface AnalyticsSummary {
+  conversations: number
+  empty: number
+  engaged: number
+  bot_answered: number
+  clarified: number
+  escalated: number
+  queued: number
+  assigned: number
+  abandoned: number
+  waiting: number
+  offline: number
+  offline_messages: number
+  deflected: number
+  pending: number
+  unverified: number
+  recontacted: number
+  deflection_rate: number | null
+  helpful_yes: number
+  helpful_no: number
+  queue_wait_p50: number | null
+  queue_wait_p90: number | null
+  first_response_p50: number | null
+  first_response_p90: number | null
+  handling_p50: number | null
+  handling_p90: number | null
+  csat_count: number
+  csat_average: number | null
+}
+
+export interface AnalyticsReport {
+  from: string
+  to: string
+  time_zone: string
+  recontact_hours: number
+  lang: string | null
+  totals: AnalyticsSummary
+  days: (AnalyticsSummary & { day: string })[]
+  langs: (AnalyticsSummary & { lang: string })[]
+  entries: { entry_id: string, title: string, answers: number, conversations: number, helpful_yes: number, helpful_no: number, deflected: number, escalated_after: number }[]
+  operators: { operator_id: string, username: string, name: string, conversations: number, first_response_p50: number | null, first_response_p90: number | null, handling_p50: number | null, handling_p90: number | null, csat_count: number, csat_average: number | null }[]
+}

@@ -1,0 +1,56 @@
+import { byDay, byEntry, byLang, byOperator, conversationFacts, summarize, type ConversationFact, type EntryRow, type OperatorRow, type ReportRange, type Summary } from '../core/analytics/index.js'
+import type { Store } from '../store/types.js'
+
+/** More than this many conversations (or messages) in one report: ask for fewer days. */
+export const MaxReportConversations = 100_000
+export const MaxReportMessages = 1_000_000
+
+export interface Report {
+  totals: Summary
+  days: { day: number, summary: Summary }[]
+  langs: { lang: string, summary: Summary }[]
+  entries: EntryRow[]
+  operators: OperatorRow[]
+}
+
+export type ReportResult = { ok: true, report: Report } | { ok: false, message: string }
+
+export interface ReportRequest {
+  range: ReportRange
+  recontactMs: number
+  now: number
+  /** Only conversations in this language. */
+  lang?: string
+}
+
+/**
+ * Reads the conversations created in the range, their messages (without text) and the
+ * conversations that followed them within the re-contact window, and computes the report.
+ * A range with more rows than the limits is refused rather than computed on a part of it: a
+ * report on a truncated list would be wrong without saying so.
+ */
+export async function analyticsReport (store: Store, request: ReportRequest): Promise<ReportResult> {
+  const { range, recontactMs, now } = request
+  const tooMany = (what: string, limit: number): ReportResult => ({ ok: false, message: `more than ${limit.toLocaleString('en')} ${what} in this range: ask for fewer days` })
+  const conversations = await store.conversationsCreated(range.from, range.to, MaxReportConversations + 1)
+  if (conversations.length > MaxReportConversations) return tooMany('conversations', MaxReportConversations)
+  const messages = await store.messageEvents(range.from, range.to, MaxReportMessages + 1)
+  if (messages.length > MaxReportMessages) return tooMany('messages', MaxReportMessages)
+  // Re-contacts can come after the range: read what followed, up to the last window's end (or now).
+  const lastMessage = messages.reduce((max, m) => Math.max(max, m.at), range.to)
+  const followUntil = Math.min(lastMessage + recontactMs, now) + 1
+  const later = followUntil > range.to ? (await store.conversationsCreated(range.to, followUntil, MaxReportConversations + 1)) : []
+  if (later.length > MaxReportConversations) return tooMany('conversations after the range', MaxReportConversations)
+  let facts: ConversationFact[] = conversationFacts(conversations, messages, later, { recontactMs, now })
+  if (request.lang !== undefined) facts = facts.filter((f) => f.lang === request.lang)
+  return {
+    ok: true,
+    report: {
+      totals: summarize(facts),
+      days: byDay(facts, range.dayOf, range.firstDay, range.lastDay),
+      langs: byLang(facts),
+      entries: byEntry(facts),
+      operators: byOperator(facts),
+    },
+  }
+}
