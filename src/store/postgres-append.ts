@@ -24,7 +24,7 @@ export type Unnumbered = Omit<Message, 'seq'>
  *   fails, nothing is updated and nothing inserted.
  * - The INSERT takes its rows from the UPDATE's result, numbered from the new last_seq.
  *
- * One race is left to the unique index on (conversation_id, client_id): the NOT EXISTS reads
+ * One race is left to the unique index on (conversation_id, author, client_id): the NOT EXISTS reads
  * the snapshot from before the wait, so a resend racing its original can pass it and then fail
  * on the index. The caller tries again; the new statement sees the stored message.
  */
@@ -40,8 +40,8 @@ export function appendStatement (id: string, messages: NewMessage[], patch: Conv
   const conditions = ['id = $1']
   if (guard?.states !== undefined) conditions.push(`state = ANY(${param(guard.states)}::text[])`)
   if (guard?.assignedTo !== undefined) conditions.push(`assigned_to IS NOT DISTINCT FROM ${param(guard.assignedTo)}`)
-  const clientId = messages[0]?.clientId
-  if (clientId != null) conditions.push(`NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND client_id = ${param(clientId)})`)
+  const first = messages[0]
+  if (first?.clientId != null) conditions.push(`NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND author = ${param(first.author)} AND client_id = ${param(first.clientId)})`)
   const arrays = CarriedColumns.map((column) => `${param(rows.map((r) => r[column] ?? null))}::${Carried[column]}[]`)
 
   const sql = `WITH updated AS (

@@ -133,8 +133,8 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
           return { messages: statement.messages.map((m, i) => ({ ...m, seq: first + i + 1 })), duplicate: false, conversation }
         }
         // Nothing written: a resend of a stored frame, a failed guard or no such conversation.
-        const clientId = messages[0]?.clientId
-        const stored = clientId == null ? undefined : await one('SELECT * FROM messages WHERE conversation_id = $1 AND client_id = $2', [id, clientId], rowTo.message)
+        const first = messages[0]
+        const stored = first?.clientId == null ? undefined : await one('SELECT * FROM messages WHERE conversation_id = $1 AND author = $2 AND client_id = $3', [id, first.author, first.clientId], rowTo.message)
         const conversation = stored === undefined ? undefined : await one('SELECT * FROM conversations WHERE id = $1', [id], rowTo.conversation)
         return stored === undefined || conversation === undefined ? undefined : { messages: [stored], duplicate: true, conversation }
       }

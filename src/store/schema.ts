@@ -91,5 +91,9 @@ export function migrations (dialect: 'sqlite' | 'postgres'): string[] {
       status TEXT NOT NULL, created_at ${ms} NOT NULL, updated_at ${ms} NOT NULL, decided_by TEXT, decided_at ${ms},
       file TEXT, note TEXT);
     CREATE INDEX faq_proposals_status ON faq_proposals (status, support);`,
+    // Client ids deduplicate one sender's resends: a visitor's id that happens to equal an
+    // operator's in the same conversation is another message, not a resend.
+    `DROP INDEX messages_client_id;
+    CREATE UNIQUE INDEX messages_client_id ON messages (conversation_id, author, client_id) WHERE client_id IS NOT NULL;`,
   ]
 }

@@ -35,7 +35,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     return statement
   }
   const getConversation = db.prepare('SELECT * FROM conversations WHERE id = ?')
-  const messageByClientId = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?')
+  const messageByClientId = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND author = ? AND client_id = ?')
   const insert = (table: string, row: Record<string, unknown>, onConflict = ''): void => {
     const cols = Object.keys(row)
     prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ${onConflict}`).run(row)
@@ -65,7 +65,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
   const append = db.transaction((id: string, messages: Parameters<Store['appendMessages']>[1], patch?: ConversationPatch, guard?: ConversationGuard): AppendResult | undefined => {
     const first = messages[0]
     if (first?.clientId != null) {
-      const existing = messageByClientId.get(id, first.clientId) as Record<string, unknown> | undefined
+      const existing = messageByClientId.get(id, first.author, first.clientId) as Record<string, unknown> | undefined
       if (existing !== undefined) {
         return { messages: [rowTo.message(existing)], duplicate: true, conversation: rowTo.conversation(getConversation.get(id) as Record<string, unknown>) }
       }

@@ -176,7 +176,7 @@ export interface Store {
   /**
    * Stores messages with the next sequence numbers, and optionally patches the conversation,
    * in one transaction. When the first message has a client id already stored in this
-   * conversation, nothing is written and the earlier messages of that frame are returned.
+   * conversation by the same author, nothing is written and the earlier messages of that frame are returned.
    * When `guard` fails, nothing is written and undefined is returned.
    */
   appendMessages(conversationId: string, messages: NewMessage[], patch?: ConversationPatch, guard?: ConversationGuard): Promise<AppendResult | undefined>

@@ -51,6 +51,17 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.equal((await store.messagesAfter(c.id, 0)).length, 1)
   })
 
+  t.test('a client id deduplicates one author\'s resends only: the same id from another author is another message', async (t) => {
+    const store = await open()
+    const c = conversation()
+    await store.createConversation(c)
+    await store.appendMessages(c.id, [{ ...text('Un momento', 'same-id'), author: 'operator', operatorId: 'op1' }])
+    const visitor = await store.appendMessages(c.id, [text('vale', 'same-id')])
+    t.equal(visitor?.duplicate, false)
+    t.equal((await store.appendMessages(c.id, [text('vale', 'same-id')]))?.duplicate, true, 'the visitor\'s own resend is one')
+    t.same((await store.messagesAfter(c.id, 0)).map((m) => [m.author, m.text]), [['operator', 'Un momento'], ['visitor', 'vale']])
+  })
+
   t.test('concurrent appends never share or skip a sequence number', async (t) => {
     const store = await open()
     const c = conversation()
