@@ -41,6 +41,10 @@ export const ErrorCodes = {
   FD_ERR_RATE_LIMITED: 'rate limited',
   /** An e-mail address that cannot be written to. */
   FD_ERR_EMAIL_INVALID: 'invalid e-mail address',
+  /** An HTTP request the server cannot use: bad JSON, wrong types, a missing field. */
+  FD_ERR_REQUEST_INVALID: 'invalid request',
+  /** An HTTP request body over the size limit. */
+  FD_ERR_REQUEST_TOO_BIG: 'request too big',
   /** The database cannot be written (read-only, disk full, gone): nothing was stored. */
   FD_ERR_STORE_UNAVAILABLE: 'storage unavailable',
 } as const
