@@ -80,10 +80,12 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags: ['visitor'],
       summary: 'Long-poll: the messages after `after` (at once if there are any, else when one arrives, or empty after 25 s), then the state',
-      querystring: Type.Object({ conversation_id: Type.String({ maxLength: 100 }), after: Type.Integer({ minimum: 0 }), wait: Type.Optional(Type.Boolean({ default: true })) }, { additionalProperties: false }),
+      querystring: Type.Object({ conversation_id: Type.String({ maxLength: 100 }), after: Type.Integer({ minimum: 0, maximum: 2 ** 31 }), wait: Type.Optional(Type.Boolean({ default: true })) }, { additionalProperties: false }),
       response: { 200: Frames, ...Errors },
     },
   }, async (request, reply) => {
+    // ajv coerces "1e400" to Infinity and lets it through its own maximum.
+    if (!Number.isSafeInteger(request.query.after)) return await reply.code(400).send({ code: 'FD_ERR_REQUEST_INVALID', message: 'querystring/after must be an integer up to 2^31' })
     const conversation = await owned(request, reply, request.query.conversation_id)
     if (conversation === undefined) return reply
     const { after } = request.query
