@@ -173,3 +173,22 @@ t.test('operator REST calls answer malformed bodies with a 400 and a code', asyn
   t.equal(({} as Record<string, unknown>).polluted, undefined)
   t.equal((await sendText(v, 'after', 'anyone?')).type, 'ack')
 })
+
+t.test('CR/LF in names, URLs and headers cannot forge log lines: every line the server logs is one JSON object', async (t) => {
+  const { spawnServer } = await import('../server/process.js')
+  const server = await spawnServer(t, { DATA_DIR: t.testdir(), LOG_LEVEL: 'info' })
+  const forged = '\r\n{"level":60,"msg":"forged"}\r\n'
+  const start = await http(server.url, 'POST', '/api/v1/visitor/frames', { type: 'hello', name: `Eve${forged}`, page_url: `https://shop.example/${forged}` }, { 'user-agent': 'agent %0d%0a{"level":60,"msg":"forged"}' })
+  t.equal(start.status, 200)
+  t.equal((await http(server.url, 'GET', '/api/v1/nope%0d%0a%7B%22level%22:60,%22msg%22:%22forged%22%7D')).status, 404)
+  t.equal((await http(server.url, 'POST', '/api/v1/auth/login', { username: `x${forged}`, password: 'y' })).status, 401)
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const lines = server.output().split('\n').filter((l) => l.trim() !== '' && !l.startsWith('Frontdesk is running') && !l.startsWith('First start') && !l.startsWith('(shown once'))
+  t.ok(lines.length >= 3, `${lines.length} log lines`)
+  for (const line of lines) {
+    let parsed: { msg?: string } | undefined
+    try { parsed = JSON.parse(line) } catch { /* reported below */ }
+    t.ok(parsed !== undefined, `one JSON object: ${line.slice(0, 100)}`)
+    t.not(parsed?.msg, 'forged', 'not a forged line')
+  }
+})
