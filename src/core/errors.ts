@@ -43,6 +43,10 @@ export const ErrorCodes = {
   FD_ERR_EMAIL_INVALID: 'invalid e-mail address',
   /** An analytics report asked for a bad date range, or one too large to compute at once. */
   FD_ERR_ANALYTICS_RANGE: 'invalid analytics range',
+  /** An HTTP request the server cannot use: bad JSON, wrong types, a missing field. */
+  FD_ERR_REQUEST_INVALID: 'invalid request',
+  /** An HTTP request body over the size limit. */
+  FD_ERR_REQUEST_TOO_BIG: 'request too big',
   /** The database cannot be written (read-only, disk full, gone): nothing was stored. */
   FD_ERR_STORE_UNAVAILABLE: 'storage unavailable',
 } as const

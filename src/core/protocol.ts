@@ -44,6 +44,8 @@ export const VisitorHelloSchema = Type.Object({
   page_url: Type.Optional(Type.String({ maxLength: 2000 })),
   /** A random id the widget keeps per browser: only its hash is stored, to tell a visitor who came back (deflection). */
   visitor_id: Type.Optional(Type.String({ minLength: 16, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' })),
+  /** A random key the client makes once per new conversation, so a retried start opens the same one. */
+  start_key: Type.Optional(Type.String({ minLength: 22, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' })),
 }, strict)
 export const VisitorTextSchema = Type.Object({ type: Type.Literal('text'), client_id: ClientId, text: Type.String() }, strict)
 export const VisitorChooseSchema = Type.Object({ type: Type.Literal('choose'), client_id: ClientId, entry_id: Id }, strict)

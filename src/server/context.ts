@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import type { Config } from '../config/schema.js'
+import { createBucketMap } from '../core/limits/token-bucket.js'
 import { createRedactor } from '../core/redact/index.js'
 import { createAuth, type Auth } from '../services/auth.js'
 import { createLocalBus, type EventBus } from '../services/bus.js'
@@ -39,6 +40,11 @@ export interface Frontdesk {
   learning: Learning
   auth: Auth
   presence: PresenceTracker
+  /**
+   * Visitor messages allowed per conversation, shared by all its connections and both
+   * transports: a flooder who reconnects or switches to HTTP keeps the same allowance.
+   */
+  visitorBuckets: ReturnType<typeof createBucketMap>
 }
 
 declare module 'fastify' {
@@ -78,6 +84,7 @@ export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
     clock,
     content,
     presence,
+    visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
     conversations: countVisitors(createConversationService(deps), metrics),
     learning: createLearning({ store, clock, content: content.current, reload: content.reload, faqDir: config.faqDir }),
     operators: countOperators(createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }), metrics),

@@ -13,7 +13,8 @@ export default fp(async function errorHandler (fastify) {
       const unavailable = err.code === 'FD_ERR_STORE_UNAVAILABLE' || /SQLITE_(READONLY|FULL|IOERR|BUSY|CANTOPEN)/.test(String(err.code))
       return reply.code(unavailable ? 503 : 500).send({ code: unavailable ? 'FD_ERR_STORE_UNAVAILABLE' : 'FD_ERR_INTERNAL', message: unavailable ? 'storage is unavailable; nothing was changed, try again' : 'internal error' })
     }
-    const code = err.code !== undefined && err.code in ErrorCodes ? err.code : err.validation !== undefined ? 'FD_ERR_REQUEST_INVALID' : (err.code ?? 'FD_ERR_REQUEST_INVALID')
+    // fastify's own codes (FST_ERR_CTP_BODY_TOO_LARGE...) are not ours to promise clients: map them.
+    const code = err.code !== undefined && err.code in ErrorCodes ? err.code : status === 413 ? 'FD_ERR_REQUEST_TOO_BIG' : 'FD_ERR_REQUEST_INVALID'
     return reply.code(status).send({ code, message: err.message })
   })
   fastify.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'FD_ERR_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` }))

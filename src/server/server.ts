@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Config } from '../config/schema.js'
+import { FrontdeskError } from '../core/errors.js'
 import { createPgBus } from '../store/pg-bus.js'
 import { createPostgresStore } from '../store/postgres.js'
 import { createSqliteStore } from '../store/sqlite.js'
@@ -16,7 +17,13 @@ const Redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers[
 /** PostgreSQL when `databaseUrl` is set (migrated on first use), else the SQLite file in `dataDir`. */
 export function openStore (config: Config): Store {
   if (config.databaseUrl !== undefined) return createPostgresStore({ url: config.databaseUrl })
-  return createSqliteStore({ file: join(config.dataDir, 'frontdesk.db') })
+  const file = join(config.dataDir, 'frontdesk.db')
+  try {
+    return createSqliteStore({ file })
+  } catch (err) {
+    // A read-only or full disk, a missing folder: say which file and why, not a stack trace.
+    throw new FrontdeskError('FD_ERR_STORE_UNAVAILABLE', `cannot open the database ${file}: ${(err as Error).message} (${(err as { code?: string }).code ?? 'error'}); the data folder must be writable`, { cause: err })
+  }
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../core/errors.js'
-import { createTokenBucket } from '../core/limits/token-bucket.js'
 import { checkVisitorFrame, CloseCodes, type ErrorFrame, type VisitorFrame } from '../core/protocol.js'
 import type { BusEvent } from '../services/bus.js'
 import type { VisitorMeta } from '../services/conversations.js'
@@ -34,7 +33,6 @@ const ResumeAt = 4
  */
 export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: VisitorMeta) {
   const limits = fd.config.limits
-  const bucket = createTokenBucket({ perMinute: limits.messagesPerMinute })
   let conversation: Conversation | undefined
   let lastSent = 0
   let unsubscribe: (() => void) | undefined
@@ -138,7 +136,7 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
     }
     if (conversation === undefined) return error('FD_ERR_FRAME_UNEXPECTED', 'say hello first')
     if (frame.type === 'typing') { fd.conversations.typing(conversation.id); return }
-    const allowed = bucket.take(fd.clock())
+    const allowed = fd.visitorBuckets.take(conversation.id, fd.clock())
     if (!allowed.ok) {
       error('FD_ERR_RATE_LIMITED', 'too many messages: wait a moment and send again', frame.client_id)
       if (allowed.refused > FloodWarnings) close(CloseCodes.rateLimited, 'too many messages')

@@ -58,12 +58,13 @@ export function createAuth (deps: { store: Store, clock: () => number, options: 
         return refused
       }
       if (operator.lockedUntil !== null && operator.lockedUntil > now) return refused
-      if (!await verifyPassword(password, operator.passwordHash)) {
-        await store.recordLoginFailure(operator.id, now, options.maxFailures, options.lockMs)
-        return refused
-      }
-      // A lock that expired, or failures below the limit, are forgotten on success.
-      if (operator.failedLogins > 0 || operator.lockedUntil !== null) await store.updateOperator(operator.id, { failedLogins: 0, lockedUntil: null })
+      // The attempt is counted before the password is checked: counted after, parallel guesses
+      // all read the account unlocked and are all checked, however many there are.
+      const counted = await store.recordLoginFailure(operator.id, now, options.maxFailures, options.lockMs)
+      if (counted.failedLogins > options.maxFailures) return refused
+      if (!await verifyPassword(password, operator.passwordHash)) return refused
+      // A success forgets the attempts counted, its own included.
+      await store.updateOperator(operator.id, { failedLogins: 0, lockedUntil: null })
       const sessionToken = randomBytes(32).toString('base64url')
       const csrfToken = randomBytes(24).toString('base64url')
       const expiresAt = now + options.sessionTtlMs

@@ -46,6 +46,17 @@ const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
 /**
+ * The conversation id and resume token a `start_key` stands for: derived, so that every retry
+ * of one start (a lost welcome, a double submit) names the same conversation, on any instance
+ * and after a restart. The key is as secret as the token it yields; the id does not reveal it.
+ */
+function fromStartKey (key: string): { id: string, token: string } {
+  const id = createHash('sha256').update(`frontdesk start id\0${key}`).digest('hex')
+  const token = createHash('sha256').update(`frontdesk start token\0${key}`).digest('base64url')
+  return { id: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`, token }
+}
+
+/**
  * The visitor's side of a conversation, independent of the transport: the websocket and the
  * HTTP fallback both call these. Every change is one store transaction guarded by the state it
  * was decided on; when the state moved meanwhile (an operator claimed it), the frame is
@@ -203,30 +214,47 @@ export function createConversationService (deps: ConversationServiceDeps) {
     }))
   }
 
+  /** The conversation if the token is its resume token; the same answer for a wrong id and a wrong token. */
+  const resumeOpen = async (id: string | undefined, token: string | undefined): Promise<Opened> => {
+    const conv = id === undefined ? undefined : await store.getConversation(id)
+    const given = Buffer.from(hashToken(token ?? ''), 'hex')
+    const stored = Buffer.from(conv?.tokenHash ?? hashToken(randomUUID()), 'hex')
+    if (conv === undefined || given.length !== stored.length || !timingSafeEqual(given, stored)) {
+      return fail('FD_ERR_NOT_FOUND', 'no such conversation, or the resume token does not match')
+    }
+    return { ok: true, conversation: conv, resumeToken: token ?? '', created: false }
+  }
+
   return {
-    /** Starts a conversation, or resumes one with its token; the token is the only way in. */
+    /** Starts a conversation (the same one for every retry with one `start_key`), or resumes one with its token. */
     async open (hello: VisitorHello, meta: VisitorMeta = {}): Promise<Opened> {
-      if (hello.conversation_id !== undefined || hello.resume_token !== undefined) {
-        const conv = hello.conversation_id === undefined ? undefined : await store.getConversation(hello.conversation_id)
-        const given = Buffer.from(hashToken(hello.resume_token ?? ''), 'hex')
-        const stored = Buffer.from(conv?.tokenHash ?? hashToken(randomUUID()), 'hex')
-        if (conv === undefined || given.length !== stored.length || !timingSafeEqual(given, stored)) {
-          return fail('FD_ERR_NOT_FOUND', 'no such conversation, or the resume token does not match')
-        }
-        return { ok: true, conversation: conv, resumeToken: hello.resume_token ?? '', created: false }
+      if (hello.conversation_id !== undefined || hello.resume_token !== undefined) return await resumeOpen(hello.conversation_id, hello.resume_token)
+      const keyed = hello.start_key === undefined ? undefined : fromStartKey(hello.start_key)
+      const resume = async (): Promise<Opened | undefined> => {
+        if (keyed === undefined || await store.getConversation(keyed.id) === undefined) return undefined
+        return await resumeOpen(keyed.id, keyed.token)
       }
+      const again = await resume()
+      if (again !== undefined) return again
       const at = clock()
-      const token = randomBytes(32).toString('base64url')
+      const token = keyed?.token ?? randomBytes(32).toString('base64url')
       const { lang, browser } = langFor(hello, meta)
       const name = hello.name === undefined ? null : cleanLine(hello.name, 100) || null
       const pageUrl = hello.page_url === undefined ? null : cleanLine(hello.page_url, 2000) || null
       const conv: Conversation = {
-        id: randomUUID(), state: 'bot', lang, visitorName: name, pageUrl, userAgent: meta.userAgent?.slice(0, 500) ?? null,
+        id: keyed?.id ?? randomUUID(), state: 'bot', lang, visitorName: name, pageUrl, userAgent: meta.userAgent?.slice(0, 500) ?? null,
         browserLang: browser, tokenHash: hashToken(token), createdAt: at, updatedAt: at, lastSeq: 0, queuedAt: null,
         assignedTo: null, assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null,
         visitorKey: hello.visitor_id === undefined ? null : hashToken(`visitor:${hello.visitor_id}`),
       }
-      await store.createConversation(conv)
+      try {
+        await store.createConversation(conv)
+      } catch (err) {
+        // A retry of the same start got there first (the id is taken): that one is ours.
+        const raced = await resume()
+        if (raced === undefined) throw err
+        return raced
+      }
       const greeting = system(conv, 'greeting', at, { hours: escalation.hoursContext(at, lang) }, 'bot')
       const stored = await store.appendMessages(conv.id, [greeting])
       return { ok: true, conversation: stored?.conversation ?? conv, resumeToken: token, created: true }

@@ -162,7 +162,7 @@ export function createLearning (deps: LearningDeps) {
       const doc = folder.documents.find((d) => d.lang === proposal.lang && d.id === proposal.entryId)
       if (doc === undefined) return fail('FD_ERR_NOT_FOUND', `the entry "${proposal.entryId}" (${proposal.lang}) is not in the FAQ any more`)
       const edited = addQuestion(doc, question)
-      if (!edited.ok) return fail('FD_ERR_FRAME_INVALID', edited.message)
+      if (!edited.ok) return fail('FD_ERR_REQUEST_INVALID', edited.message)
       path = folder.absolute(doc)
       before = doc.text
       text = edited.text
@@ -172,10 +172,10 @@ export function createLearning (deps: LearningDeps) {
       const entryId = (edits.entryId ?? proposal.entryId ?? slugFor(title)).trim()
       const questions = (edits.questions ?? proposal.questions).map((q) => q.trim()).filter((q) => q !== '')
       const answer = (edits.answer ?? proposal.answer ?? '').trim()
-      if (!EntryIdPattern.test(entryId)) return fail('FD_ERR_FRAME_INVALID', `"${entryId}" is not a valid entry id: use lower-case letters, digits and dashes`)
-      if (title === '' || answer === '' || questions.length === 0) return fail('FD_ERR_FRAME_INVALID', 'a new entry needs a title, at least one question and an answer')
+      if (!EntryIdPattern.test(entryId)) return fail('FD_ERR_REQUEST_INVALID', `"${entryId}" is not a valid entry id: use lower-case letters, digits and dashes`)
+      if (title === '' || answer === '' || questions.length === 0) return fail('FD_ERR_REQUEST_INVALID', 'a new entry needs a title, at least one question and an answer')
       const bad = questions.map(questionProblem).find((p) => p !== undefined)
-      if (bad !== undefined) return fail('FD_ERR_FRAME_INVALID', bad)
+      if (bad !== undefined) return fail('FD_ERR_REQUEST_INVALID', bad)
       if (folder.documents.some((d) => d.lang === proposal.lang && d.id === entryId)) return fail('FD_ERR_CONFLICT', `an entry "${entryId}" already exists in ${proposal.lang}: choose another id`)
       text = newEntryDocument({ title, questions, answer })
       path = join(deps.faqDir, proposal.lang, `${entryId}.md`)

@@ -77,7 +77,7 @@ const conversations: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.post('/api/v1/conversations/:id/faq-link', {
-    schema: { tags: ['conversations'], summary: 'Say which FAQ entry answers a visitor question of this conversation (feeds the learning loop)', params: IdParams, body: Type.Object({ entry_id: Type.String({ minLength: 1, maxLength: 100 }), seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: WithErrors({ 200: Type.Object({ id: Type.String(), proposal_id: Type.Optional(Type.String({ description: 'the editors\' proposal this link supports' })), not_proposed: Type.Optional(Type.String({ description: 'why the question is not proposed: redacted, personal, too_long, no_terms, already_listed' })) }) }) },
+    schema: { tags: ['conversations'], summary: 'Say which FAQ entry answers a visitor question of this conversation (feeds the learning loop)', params: IdParams, body: Type.Object({ entry_id: Type.String({ minLength: 1, maxLength: 100 }), seq: Type.Integer({ minimum: 1, maximum: 2 ** 31 }) }, { additionalProperties: false }), response: WithErrors({ 200: Type.Object({ id: Type.String(), proposal_id: Type.Optional(Type.String({ description: 'the editors\' proposal this link supports' })), not_proposed: Type.Optional(Type.String({ description: 'why the question is not proposed: redacted, personal, too_long, no_terms, already_listed' })) }) }) },
   }, async (request, reply) => {
     const c = await fd.store.getConversation(request.params.id)
     if (c === undefined) return await refuse(reply, 'FD_ERR_NOT_FOUND', 'no such conversation')

@@ -49,7 +49,7 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     const now = fd.clock()
     const since = parseSince(request.query.since ?? '7d', now)
-    if (since === undefined) return await refuse(reply, 'FD_ERR_FRAME_INVALID', `since must be like 7d, 24h or 2026-11-01, not "${request.query.since ?? ''}"`)
+    if (since === undefined) return await refuse(reply, 'FD_ERR_REQUEST_INVALID', `since must be like 7d, 24h or 2026-11-01, not "${request.query.since ?? ''}"`)
     const r = await fd.learning.report({ since, ...(request.query.lang !== undefined && { lang: request.query.lang }) })
     return {
       since: iso(r.since),

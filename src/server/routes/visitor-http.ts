@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { createBucketMap } from '../../core/limits/token-bucket.js'
 import { parseAcceptLanguage } from '../../core/lang/tags.js'
 import { checkVisitorFrame } from '../../core/protocol.js'
 import { visitorMessageFrame } from '../../services/frames.js'
@@ -20,7 +19,6 @@ const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 413: Erro
  */
 const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
   const fd = fastify.frontdesk
-  const buckets = createBucketMap({ perMinute: fd.config.limits.messagesPerMinute })
 
   // The frame is checked by the same compiled schema as on the websocket, so it arrives raw.
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => { done(null, body) })
@@ -71,7 +69,7 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
     const conversation = await owned(request, reply, request.query.conversation_id)
     if (conversation === undefined) return reply
     if (frame.type === 'typing') { fd.conversations.typing(conversation.id); return { frames: [] } }
-    if (!buckets.take(conversation.id, fd.clock()).ok) return await reply.code(429).send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many messages: wait a moment and send again' })
+    if (!fd.visitorBuckets.take(conversation.id, fd.clock()).ok) return await reply.code(429).send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many messages: wait a moment and send again' })
     const outcome = await fd.conversations.handle(conversation.id, frame)
     return { frames: [outcome.ok ? { type: 'ack', client_id: frame.client_id, seq: outcome.seq } : { type: 'error', code: outcome.code, message: outcome.message, client_id: frame.client_id }] }
   })
@@ -80,10 +78,12 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags: ['visitor'],
       summary: 'Long-poll: the messages after `after` (at once if there are any, else when one arrives, or empty after 25 s), then the state',
-      querystring: Type.Object({ conversation_id: Type.String({ maxLength: 100 }), after: Type.Integer({ minimum: 0 }), wait: Type.Optional(Type.Boolean({ default: true })) }, { additionalProperties: false }),
+      querystring: Type.Object({ conversation_id: Type.String({ maxLength: 100 }), after: Type.Integer({ minimum: 0, maximum: 2 ** 31 }), wait: Type.Optional(Type.Boolean({ default: true })) }, { additionalProperties: false }),
       response: { 200: Frames, ...Errors },
     },
   }, async (request, reply) => {
+    // ajv coerces "1e400" to Infinity and lets it through its own maximum.
+    if (!Number.isSafeInteger(request.query.after)) return await reply.code(400).send({ code: 'FD_ERR_REQUEST_INVALID', message: 'querystring/after must be an integer up to 2^31' })
     const conversation = await owned(request, reply, request.query.conversation_id)
     if (conversation === undefined) return reply
     const { after } = request.query

@@ -43,7 +43,7 @@ export const ListQuery = Type.Object({
   mine: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false })
 
-export const TranscriptQuery = Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false })
+export const TranscriptQuery = Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 })) }, { additionalProperties: false })
 
 export const Ack = Type.Object({ client_id: Type.String(), seq: Type.Integer() })
 

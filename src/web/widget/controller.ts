@@ -56,12 +56,16 @@ export function createController (options: WidgetOptions, store: SessionStore, o
   }
   const persist = (): void => { store.save({ ...saved, outbox: outbox.items() }) }
 
+  // One key per conversation this page starts: a start retried because its welcome was lost
+  // (HTTP fallback, dropped socket) opens the same conversation instead of a second one.
+  const newStartKey = (): string => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  let startKey = newStartKey()
   const hello = (): VisitorHelloFrame => {
     if (saved.conversationId !== undefined && saved.resumeToken !== undefined) {
       // After a reload the history is empty: no last_seq asks for all of it.
       return { type: 'hello', conversation_id: saved.conversationId, resume_token: saved.resumeToken, ...(model.lastSeq > 0 && { last_seq: model.lastSeq }) }
     }
-    return { type: 'hello', lang: options.lang, page_url: `${location.origin}${location.pathname}`, visitor_id: store.visitorId(), ...(options.visitorName !== undefined && { name: options.visitorName }) }
+    return { type: 'hello', lang: options.lang, page_url: `${location.origin}${location.pathname}`, visitor_id: store.visitorId(), start_key: startKey, ...(options.visitorName !== undefined && { name: options.visitorName }) }
   }
 
   const connection = createConnection({
@@ -75,6 +79,7 @@ export function createController (options: WidgetOptions, store: SessionStore, o
       // The saved conversation is gone (expired, purged): start a new one, keeping what was typed.
       saved = { outbox: [] }
       store.clear()
+      startKey = newStartKey()
       reset()
       outbox.keep((i) => i.frame.type === 'text')
       connection.restart()
@@ -169,6 +174,7 @@ export function createController (options: WidgetOptions, store: SessionStore, o
     newChat (): void {
       saved = { outbox: [] }
       store.clear()
+      startKey = newStartKey()
       connection.stop()
       reset()
       outbox.keep(() => false)
