@@ -16,6 +16,16 @@ export const AnalyticsQuery = Type.Object({
 export type AnalyticsQuery = Static<typeof AnalyticsQuery>
 
 /** The figures of a group of conversations; the README's "Analytics" section defines each. */
+/** What people did, in the summaries and the per-operator rows alike. */
+const PersonFigures = {
+  first_response_p50: Seconds('first response p50'),
+  first_response_p90: Seconds('first response p90'),
+  handling_p50: Seconds('handling time p50'),
+  handling_p90: Seconds('handling time p90'),
+  csat_count: Count,
+  csat_average: Type.Union([Type.Number(), Type.Null()]),
+}
+
 export const SummarySchema = Type.Object({
   conversations: Count,
   empty: Type.Integer({ minimum: 0, description: 'the visitor never wrote (not in the deflection rate)' }),
@@ -38,12 +48,7 @@ export const SummarySchema = Type.Object({
   helpful_no: Count,
   queue_wait_p50: Seconds('queue wait p50'),
   queue_wait_p90: Seconds('queue wait p90'),
-  first_response_p50: Seconds('first response p50'),
-  first_response_p90: Seconds('first response p90'),
-  handling_p50: Seconds('handling time p50'),
-  handling_p90: Seconds('handling time p90'),
-  csat_count: Count,
-  csat_average: Type.Union([Type.Number(), Type.Null()]),
+  ...PersonFigures,
 })
 export type SummaryView = Static<typeof SummarySchema>
 
@@ -63,12 +68,7 @@ export const OperatorRowSchema = Type.Object({
   username: Type.String(),
   name: Type.String(),
   conversations: Count,
-  first_response_p50: Seconds('first response p50'),
-  first_response_p90: Seconds('first response p90'),
-  handling_p50: Seconds('handling time p50'),
-  handling_p90: Seconds('handling time p90'),
-  csat_count: Count,
-  csat_average: Type.Union([Type.Number(), Type.Null()]),
+  ...PersonFigures,
 })
 
 export const AnalyticsResponse = Type.Object({
