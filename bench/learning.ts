@@ -26,11 +26,11 @@ import { parseArgs } from 'node:util'
 import { randomUUID } from 'node:crypto'
 import { buildFaq, questionKey } from '../src/core/faq/build.js'
 import type { FaqSource } from '../src/core/faq/parse.js'
-import { addQuestion, newEntryDocument } from '../src/core/learning/edit.js'
+import { addQuestion, newEntryDocument, slugFor } from '../src/core/learning/edit.js'
 import { questionFromLink } from '../src/core/learning/proposals.js'
 import { createTriageEngine, type TriageEngine } from '../src/core/triage/engine.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
-import { loadDataset, type IntentDataset } from './lib/dataset.js'
+import { loadDataset, shuffled, type IntentDataset } from './lib/dataset.js'
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +56,8 @@ for (const [name, n] of [['review-every', reviewEvery], ['seed', seed], ['window
 }
 
 const data = loadDataset(values.data)
-const idOf = (intent: string): string => intent.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+/** An intent's entry id, as an editor's file name would be. */
+const idOf = (intent: string): string => slugFor(intent)
 
 /** The starting FAQ: one markdown document per intent, as an editor would have written it. */
 function startingDocuments (d: IntentDataset): Map<string, FaqSource> {
@@ -74,17 +75,6 @@ function build (documents: Map<string, FaqSource>): TriageEngine {
   const { faq, problems } = buildFaq({ folders: [{ lang: 'en', path: 'faq/en' }], documents: [...documents.values()], synonyms: [] })
   if (faq === undefined) throw new Error(`bench:learning: the FAQ became invalid: ${problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`).join('; ')}`)
   return createTriageEngine(faq, { defaultLang: 'en' })
-}
-
-function shuffled<T> (items: T[], s: number): T[] {
-  const out = [...items]
-  let state = s + 1
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 16807) % 2147483647
-    const j = state % (i + 1)
-    ;[out[i], out[j]] = [out[j] as T, out[i] as T]
-  }
-  return out
 }
 
 interface Outcome { inScope: boolean, decision: 'answer' | 'clarify' | 'escalate', right: boolean }
@@ -116,7 +106,7 @@ async function main (): Promise<void> {
   const startQuestions = data.train.length
   let engine = build(documents)
   const store = createSqliteStore({ file: ':memory:' })
-  const stream = shuffled([...data.test.map(([text, intent]) => ({ text, expected: idOf(intent) as string | null })), ...data.oos_test.map((text) => ({ text, expected: null }))], seed)
+  const stream = shuffled([...data.test.map(([text, intent]) => ({ text, expected: idOf(intent) as string | null })), ...data.oos_test.map((text) => ({ text, expected: null }))], seed + 1)
   const outcomes: Outcome[] = []
   const skipped = new Map<string, number>()
   let linked = 0

@@ -82,7 +82,8 @@ export function subsetOf (data: IntentDataset, count: number, seed: number): Int
   }
 }
 
-function shuffled<T> (items: T[], seed: number): T[] {
+/** A seeded shuffle (Lehmer generator): the same order for the same seed, which must not be 0. */
+export function shuffled<T> (items: T[], seed: number): T[] {
   const out = [...items]
   let state = seed
   for (let i = out.length - 1; i > 0; i--) {

@@ -116,6 +116,12 @@ export function ratios (echo: TargetResult, fd: TargetResult) {
   }
 }
 
+/** Rows as aligned text: the first column left-aligned, the figures right-aligned. */
+function table (rows: string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
+  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   '))
+}
+
 /** The scaled-out Frontdesk against the single-instance SQLite run of the same options (issue 6). */
 export function scaleOutRatios (sqlite: TargetResult, scaled: TargetResult) {
   const div = (a: number, b: number): number | null => (b > 0 ? round(a / b, 2) : null)
@@ -145,9 +151,7 @@ function scaleOutTable (sqlite: TargetResult, scaled: TargetResult): string[] {
     ['lost / duplicated', `${sqlite.steady.lost + sqlite.flood.lost} / ${duplicatedOf(sqlite.steady.stats) + duplicatedOf(sqlite.flood.stats)}`,
       `${scaled.steady.lost + scaled.flood.lost} / ${duplicatedOf(scaled.steady.stats) + duplicatedOf(scaled.flood.stats)}`, ''],
   ]
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
-  return ['Scale-out against the single-instance SQLite run (same options, same machine, one after the other):',
-    ...rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   ')), '']
+  return ['Scale-out against the single-instance SQLite run (same options, same machine, one after the other):', ...table(rows), '']
 }
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`
@@ -175,11 +179,10 @@ export function printReport (echo: TargetResult, fd: TargetResult, header: strin
     ['error frames (steady + flood)', String(errorsOf(echo)), String(errorsOf(fd)), '', ''],
     ['duplicated (steady + flood)', String(duplicatedOf(echo.steady.stats) + duplicatedOf(echo.flood.stats)), String(r.duplicated), '', `0  ${verdict(r.pass.duplicated)}`],
   ]
-  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
   const lines = [
     ...header,
     '',
-    ...rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   ')),
+    ...table(rows),
     '',
     ...(sqlite === undefined ? [] : scaleOutTable(sqlite, fd)),
     ...[echo, ...(sqlite === undefined ? [] : [sqlite]), fd].flatMap(details),

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config/load.js'
 import { formatProblem, FrontdeskError } from '../core/errors.js'
+import { describeReasons } from '../core/learning/reasons.js'
 import { parseSince } from '../core/learning/since.js'
 import { loadContent } from '../content/load.js'
 import { openStore } from '../server/server.js'
 import { createLearning, type Report } from '../services/learning.js'
 import { Exit, type Io } from './io.js'
 
-const Reasons: Record<string, string> = { no_match: 'no match', low_confidence: 'low confidence', unsupported_language: 'language not in the FAQ', unhelpful: '"did this help?" no' }
 
 /**
  * `frontdesk faq report [--since 7d] [--lang xx] [--json]`: the questions the bot could not
@@ -42,7 +42,7 @@ function printReport (r: Report, io: Io): void {
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
   io.out(`Unanswered questions since ${day(r.since)}${r.lang === null ? '' : ` in ${r.lang}`}: ${r.questions} in ${r.groups.length} group(s)`)
   for (const [i, g] of r.groups.entries()) {
-    const reasons = Object.entries(g.reasons).map(([k, v]) => `${Reasons[k] ?? k} ×${v}`).join(', ')
+    const reasons = describeReasons(g.reasons)
     io.out('')
     io.out(`${i + 1}. [${g.lang}] ${g.count} question(s) in ${g.conversations} conversation(s), ${day(g.firstAt)} – ${day(g.lastAt)} (${reasons})`)
     for (const q of g.questions.slice(0, 5)) io.out(`     "${q.text}"${q.personal ? '  (personal data: never proposed)' : ''}`)

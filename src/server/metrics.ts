@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import type { Conversation } from '../store/types.js'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { Decision } from '../core/triage/engine.js'
 import type { ConversationService } from '../services/conversations.js'
@@ -91,13 +92,17 @@ export function countOperators (actions: OperatorActions, metrics: Metrics): Ope
 export default fp(async function metricsPlugin (fastify) {
   const fd = fastify.frontdesk
   const registry = fastify.metrics.registry
+  // Three gauges read the queue: one read per scrape, shared (reset by the /metrics route).
+  let scrape: Promise<Conversation[]> | undefined
+  const queued = (): Promise<Conversation[]> => (scrape ??= fd.store.listConversations({ states: ['queued'], limit: 100_000 }))
   new Gauge({
     name: 'frontdesk_conversations',
     help: 'Conversations by state, shared by all instances (bot: started in the last hour and still with the bot)',
     labelNames: ['state'],
     registers: [registry],
     async collect () {
-      for (const state of ['queued', 'assigned', 'offline'] as const) {
+      this.set({ state: 'queued' }, (await queued()).length)
+      for (const state of ['assigned', 'offline'] as const) {
         this.set({ state }, (await fd.store.listConversations({ states: [state], limit: 100_000 })).length)
       }
       const now = fd.clock()
@@ -108,16 +113,16 @@ export default fp(async function metricsPlugin (fastify) {
     name: 'frontdesk_queue_length',
     help: 'Visitors waiting in the queue for an operator, shared by all instances',
     registers: [registry],
-    async collect () { this.set((await fd.store.listConversations({ states: ['queued'], limit: 100_000 })).length) },
+    async collect () { this.set((await queued()).length) },
   })
   new Gauge({
     name: 'frontdesk_queue_oldest_wait_seconds',
     help: 'How long the visitor first in the queue has waited (0 when nobody waits)',
     registers: [registry],
     async collect () {
-      const queued = await fd.store.listConversations({ states: ['queued'], limit: 100_000 })
-      const oldest = queued.reduce((min, c) => Math.min(min, c.queuedAt ?? c.createdAt), Number.POSITIVE_INFINITY)
-      this.set(queued.length === 0 ? 0 : Math.max(0, Math.round((fd.clock() - oldest) / 1000)))
+      const waiting = await queued()
+      const oldest = waiting.reduce((min, c) => Math.min(min, c.queuedAt ?? c.createdAt), Number.POSITIVE_INFINITY)
+      this.set(waiting.length === 0 ? 0 : Math.max(0, Math.round((fd.clock() - oldest) / 1000)))
     },
   })
   new Gauge({
@@ -134,6 +139,11 @@ export default fp(async function metricsPlugin (fastify) {
   })
   fastify.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType)
-    return await registry.metrics()
+    scrape = undefined
+    try {
+      return await registry.metrics()
+    } finally {
+      scrape = undefined
+    }
   })
 }, { name: 'frontdesk-metrics', dependencies: ['frontdesk-context'] })

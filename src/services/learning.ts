@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { buildFaq } from '../core/faq/build.js'
+import { buildFaq, type FaqInput } from '../core/faq/build.js'
 import { EntryIdPattern, type FaqSource } from '../core/faq/parse.js'
 import { formatProblem, type ContentProblem, type ErrorCode } from '../core/errors.js'
 import { addQuestion, newEntryDocument, questionProblem, slugFor } from '../core/learning/edit.js'
 import { groupQuestions, type QuestionForGrouping } from '../core/learning/group.js'
+import type { UnansweredReason } from '../core/learning/reasons.js'
 import { personalReason, proposalsFromReplies, questionFromLink, type AnsweredQuestion, type SkipReason } from '../core/learning/proposals.js'
 import { tokenize, foldText } from '../core/text/normalize.js'
 import { readFaqFolder } from '../content/faq.js'
@@ -21,8 +22,6 @@ export interface LearningDeps {
   clock: () => number
 }
 
-/** Why a question went unanswered, as the report shows it. */
-export type UnansweredReason = 'no_match' | 'low_confidence' | 'unsupported_language' | 'unhelpful'
 
 export interface UnansweredQuestion extends QuestionForGrouping {
   conversationId: string
@@ -55,6 +54,9 @@ const fail = (code: ErrorCode, message: string, problems?: ContentProblem[]): Fa
 
 /** What an editor may change in a proposal when accepting it. */
 export interface AcceptEdits { question?: string, entryId?: string, title?: string, questions?: string[], answer?: string }
+
+/** What the bot decided about a typed visitor message, as stored with it (see conversations.ts `evidenceOf`). */
+const triageOf = (m: Message): { decision?: string, reason?: string } | undefined => m.data?.triage as { decision?: string, reason?: string } | undefined
 
 const ReportLimit = 20_000
 const ReplyWindowMs = 30 * 86_400_000
@@ -91,7 +93,7 @@ export function createLearning (deps: LearningDeps) {
     for (const m of await store.visitorQuestions({ since, until, limit: ReportLimit })) {
       let question: Message | undefined
       let reason: UnansweredReason | undefined
-      const triage = m.data?.triage as { decision?: string, reason?: string } | undefined
+      const triage = triageOf(m)
       if (m.kind === null && triage?.decision === 'escalate' && triage.reason !== 'asked_for_person') {
         question = m
         reason = triage.reason === 'no_match' || triage.reason === 'unsupported_language' ? triage.reason : 'low_confidence'
@@ -105,7 +107,7 @@ export function createLearning (deps: LearningDeps) {
       seen.add(key)
       out.push({
         key, text: question.text, conversationId: question.conversationId, seq: question.seq, lang: question.lang, at: question.at, reason,
-        personal: personalReason(question.text, Number(question.data?.redactions ?? 0)) !== undefined,
+        personal: personalReason(question.text, redactionsOf(question)) !== undefined,
         ...view(question.lang, question.text),
       })
     }
@@ -115,21 +117,24 @@ export function createLearning (deps: LearningDeps) {
   const propose = async (p: Omit<Proposal, 'id' | 'support' | 'status' | 'updatedAt' | 'decidedBy' | 'decidedAt' | 'file' | 'note' | 'createdAt'>): Promise<Proposal> =>
     (await store.upsertProposal({ ...p, id: randomUUID(), createdAt: clock() })).proposal
 
-  /** Proposes `message` as a new way of asking `entryId`; returns why not when it is not proposed. */
-  const proposeQuestion = async (message: Message, entryId: string, source: ProposalSource): Promise<{ proposal?: Proposal, skipped?: SkipReason }> => {
-    const entry = deps.content().engine.entry(message.lang, entryId)
+  /** Proposes a visitor's question as a new way of asking `entryId`; returns why not when it is not proposed. */
+  const proposeQuestion = async (q: { lang: string, text: string, redactions: number }, entryId: string, source: ProposalSource): Promise<{ proposal?: Proposal, skipped?: SkipReason }> => {
+    const entry = deps.content().engine.entry(q.lang, entryId)
     if (entry === undefined) return { skipped: 'no_terms' }
-    const r = questionFromLink({ lang: message.lang, entryId, text: message.text, terms: view(message.lang, message.text).terms, redactions: Number(message.data?.redactions ?? 0), entryQuestions: entry.questions })
+    const r = questionFromLink({ lang: q.lang, entryId, text: q.text, terms: view(q.lang, q.text).terms, redactions: q.redactions, entryQuestions: entry.questions })
     if (!r.ok) return { skipped: r.reason }
-    return { proposal: await propose({ kind: 'question', lang: message.lang, entryId, dedupeKey: r.dedupeKey, questions: [r.question], title: null, answer: null, sources: [source] }) }
+    return { proposal: await propose({ kind: 'question', lang: q.lang, entryId, dedupeKey: r.dedupeKey, questions: [r.question], title: null, answer: null, sources: [source] }) }
   }
+  const redactionsOf = (m: Message): number => Number(m.data?.redactions ?? 0)
 
-  /** The absolute path of an entry's file, from the FAQ folder as it is on disk now. */
-  const readFolder = async (): Promise<{ documents: FaqSource[], absolute: (doc: FaqSource) => string, input: Awaited<ReturnType<typeof readFaqFolder>>['input'] }> => {
+  /** The FAQ folder as it is on disk now (an edit starts from the files, not from what was loaded). */
+  const readFolder = async (): Promise<FaqInput> => {
     const { input, problems } = await readFaqFolder(deps.faqDir)
     if (problems.some((p) => p.severity === 'error')) throw new Error(`the FAQ folder cannot be read: ${problems.map(formatProblem).join('; ')}`)
-    return { documents: input.documents, input, absolute: (doc) => resolve(process.cwd(), doc.file) }
+    return input
   }
+  /** A document's file: its shown path is relative to the working directory when below it. */
+  const absolute = (doc: FaqSource): string => resolve(process.cwd(), doc.file)
 
   /** Writes a file whole or not at all (a temporary file renamed over it). */
   const writeAtomically = async (path: string, text: string, exclusive = false): Promise<void> => {
@@ -163,7 +168,7 @@ export function createLearning (deps: LearningDeps) {
       if (doc === undefined) return fail('FD_ERR_NOT_FOUND', `the entry "${proposal.entryId}" (${proposal.lang}) is not in the FAQ any more`)
       const edited = addQuestion(doc, question)
       if (!edited.ok) return fail('FD_ERR_REQUEST_INVALID', edited.message)
-      path = folder.absolute(doc)
+      path = absolute(doc)
       before = doc.text
       text = edited.text
       documents = folder.documents.map((d) => (d === doc ? { ...d, text } : d))
@@ -183,7 +188,7 @@ export function createLearning (deps: LearningDeps) {
     }
     // The whole FAQ as it would be: an edit that breaks it (a question of another entry, a bad
     // template) is refused with the loader's own messages and never written.
-    const built = buildFaq({ ...folder.input, documents })
+    const built = buildFaq({ ...folder, documents })
     const errors = built.problems.filter((p) => p.severity === 'error')
     if (built.faq === undefined || errors.length > 0) return fail('FD_ERR_FAQ_INVALID', `the FAQ would not load with this change: ${errors.map((p) => p.message).join('; ')}`, errors)
 
@@ -223,7 +228,7 @@ export function createLearning (deps: LearningDeps) {
 
     /** An operator said entry `entryId` answers this visitor message. */
     linked: async (message: Message, entryId: string, operatorId: string) =>
-      await proposeQuestion(message, entryId, { conversationId: message.conversationId, seq: message.seq, operatorId, at: clock() }),
+      await proposeQuestion({ ...message, redactions: redactionsOf(message) }, entryId, { conversationId: message.conversationId, seq: message.seq, operatorId, at: clock() }),
 
     /**
      * Reads recent conversations for what visitors and operators did: a visitor who picked an
@@ -236,7 +241,7 @@ export function createLearning (deps: LearningDeps) {
       const since = now - ReplyWindowMs
       const byConversation = new Map<string, true>()
       for (const m of await store.visitorQuestions({ since, until: now + 1, limit: ReportLimit })) {
-        const decision = (m.data?.triage as { decision?: string } | undefined)?.decision
+        const decision = triageOf(m)?.decision
         if (decision === 'escalate' || decision === 'clarify') byConversation.set(m.conversationId, true)
       }
       const answered = new Map<string, AnsweredQuestion[]>()
@@ -246,7 +251,7 @@ export function createLearning (deps: LearningDeps) {
         messages.forEach((m, i) => {
           const next = messages.slice(i + 1)
           if (m.author !== 'visitor' || m.kind !== null) return
-          const decision = (m.data?.triage as { decision?: string } | undefined)?.decision
+          const decision = triageOf(m)?.decision
           // The visitor picked one of the offered entries right after the clarification.
           const choice = decision === 'clarify' ? next.find((x) => x.author === 'visitor') : undefined
           if (choice?.kind === 'choice' && typeof choice.data?.entryId === 'string') {
@@ -258,20 +263,19 @@ export function createLearning (deps: LearningDeps) {
             const list = answered.get(m.lang) ?? []
             list.push({
               key: `${conversationId}:${m.seq}`, conversationId, seq: m.seq, lang: m.lang, question: m.text, questionTerms: view(m.lang, m.text).terms,
-              redactions: Number(m.data?.redactions ?? 0), reply: reply.text, replyTerms: view(m.lang, reply.text).terms, operatorId: reply.operatorId, at: reply.at,
+              redactions: redactionsOf(m), reply: reply.text, replyTerms: view(m.lang, reply.text).terms, operatorId: reply.operatorId, at: reply.at,
             })
             answered.set(m.lang, list)
           }
         })
       }
-      for (const c of byChoice) if ((await proposeQuestion(c.message, c.entryId, c.source)).proposal !== undefined) proposed++
+      for (const c of byChoice) if ((await proposeQuestion({ ...c.message, redactions: redactionsOf(c.message) }, c.entryId, c.source)).proposal !== undefined) proposed++
       const content = deps.content()
       for (const [lang, list] of answered) {
         const entries = (content.faq.entries.get(lang) ?? []).map((e) => ({ entryId: e.id, title: e.title, questions: e.questions, answerTerms: view(lang, e.body).terms }))
         const out = proposalsFromReplies(list, entries)
         for (const v of out.variants) {
-          const message = { conversationId: v.answered.conversationId, seq: v.answered.seq, lang, text: v.answered.question, data: { redactions: v.answered.redactions } } as unknown as Message
-          if ((await proposeQuestion(message, v.entryId, { conversationId: v.answered.conversationId, seq: v.answered.seq, operatorId: v.answered.operatorId, at: v.answered.at })).proposal !== undefined) proposed++
+          if ((await proposeQuestion({ lang, text: v.answered.question, redactions: v.answered.redactions }, v.entryId, { conversationId: v.answered.conversationId, seq: v.answered.seq, operatorId: v.answered.operatorId, at: v.answered.at })).proposal !== undefined) proposed++
         }
         for (const d of out.drafts) {
           const title = d.answered[0]?.question ?? ''

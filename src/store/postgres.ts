@@ -3,7 +3,7 @@ import { ContactColumns, ConversationColumns, FaqLinkColumns, OperatorColumns, P
 import { appendStatement } from './postgres-append.js'
 import { isUniqueViolation, migrate, storeError, tryWithLock, withClient } from './postgres-db.js'
 import { mergeProposal, rowTo, toColumns } from './rows.js'
-import { messageEventsSql, ProposalOrder, VisitorQuestionsSql } from './sqlite.js'
+import { MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
 import type { ConversationGuard, Proposal, Store } from './types.js'
 
 export interface PostgresStoreOptions {
@@ -235,7 +235,7 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
       return (await query('SELECT * FROM conversations WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id COLLATE "C" LIMIT $3', [from, to, limit])).map(rowTo.conversation)
     },
     async messageEvents (from, to, limit = 1_000_000) {
-      return (await query(messageEventsSql(), [from, to, limit])).map(rowTo.messageEvent)
+      return (await query(MessageEventsSql, [from, to, limit])).map(rowTo.messageEvent)
     },
 
     // Old conversations go, except those with an offline message nobody has handled yet.

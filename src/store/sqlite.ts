@@ -3,7 +3,8 @@ import { dirname } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, ProposalColumns, SessionColumns, migrations } from './schema.js'
-import { MessageEventColumns, mergeProposal, rowTo, toColumns } from './rows.js'
+import { mergeProposal, rowTo, toColumns } from './rows.js'
+import { MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
 import type { AppendResult, Conversation, ConversationGuard, ConversationPatch, NewProposal, Proposal, Store } from './types.js'
 
 export interface SqliteStoreOptions {
@@ -200,13 +201,13 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     },
 
     async visitorQuestions ({ since, until = Number.MAX_SAFE_INTEGER, limit = 20_000 }) {
-      return (prepare(VisitorQuestionsSql.replace(/\$(\d)/g, '?')).all(since, until, limit) as Record<string, unknown>[]).map(rowTo.message)
+      return (prepare(SqliteVisitorQuestions).all(since, until, limit) as Record<string, unknown>[]).map(rowTo.message)
     },
     async conversationsCreated (from, to, limit = 100_000) {
       return (prepare('SELECT * FROM conversations WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id LIMIT ?').all(from, to, limit) as Record<string, unknown>[]).map(rowTo.conversation)
     },
     async messageEvents (from, to, limit = 1_000_000) {
-      return (prepare(messageEventsSql().replace(/\$(\d)/g, '?')).all(from, to, limit) as Record<string, unknown>[]).map(rowTo.messageEvent)
+      return (prepare(SqliteMessageEvents).all(from, to, limit) as Record<string, unknown>[]).map(rowTo.messageEvent)
     },
 
     async purgeBefore (before) {
@@ -223,16 +224,10 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
   }
 }
 
-/** Open proposals with the most support first, then the newest. */
-export const ProposalOrder = 'ORDER BY support DESC, updated_at DESC, id'
-
-/** Typed visitor questions (with their triage) and feedback: the newest `limit`, oldest first; parameters: since, until, limit. */
-export const VisitorQuestionsSql = `SELECT * FROM (SELECT * FROM messages WHERE at >= $1 AND at < $2 AND author = 'visitor' AND data IS NOT NULL AND (kind IS NULL OR kind = 'feedback')
-  ORDER BY at DESC, conversation_id DESC, seq DESC LIMIT $3) AS recent ORDER BY at, conversation_id, seq`
-
-/** The text-free messages of conversations created in a range; parameters: from, to, limit. */
-export const messageEventsSql = (): string => `SELECT ${Object.values(MessageEventColumns).map((c) => `m.${c}`).join(', ')} FROM messages m
-  JOIN conversations c ON c.id = m.conversation_id WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY m.conversation_id, m.seq LIMIT $3`
+// The shared queries number their parameters ($1, $2 …) as PostgreSQL does; here they are positional.
+const positional = (sql: string): string => sql.replace(/\$\d+/g, '?')
+const SqliteVisitorQuestions = positional(VisitorQuestionsSql)
+const SqliteMessageEvents = positional(MessageEventsSql)
 
 /** Old conversations go, except those with an offline message nobody has handled yet: that is never lost. */
 const PurgeSql = 'DELETE FROM conversations WHERE updated_at < ? AND id NOT IN (SELECT conversation_id FROM contacts WHERE handled_at IS NULL)'

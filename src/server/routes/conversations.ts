@@ -10,6 +10,8 @@ import { Ack, ConversationSchema, ListQuery, MessageSchema, TranscriptQuery } fr
 
 const Status: Partial<Record<ErrorCode, number>> = {
   FD_ERR_NOT_FOUND: 404, FD_ERR_CONFLICT: 409, FD_ERR_FORBIDDEN: 403, FD_ERR_TEXT_TOO_LONG: 400, FD_ERR_TEXT_EMPTY: 400,
+  // Content an edit would break (an accepted FAQ proposal): understood, but not applicable.
+  FD_ERR_FAQ_INVALID: 422,
 }
 
 export async function refuse (reply: FastifyReply, code: ErrorCode, message: string): Promise<FastifyReply> {

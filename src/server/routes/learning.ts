@@ -92,7 +92,7 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
       ...(b.question !== undefined && { question: b.question }), ...(b.entry_id !== undefined && { entryId: b.entry_id }), ...(b.title !== undefined && { title: b.title }),
       ...(b.questions !== undefined && { questions: b.questions }), ...(b.answer !== undefined && { answer: b.answer }),
     })
-    if (!r.ok) return await reply.code(r.code === 'FD_ERR_FAQ_INVALID' ? 422 : r.code === 'FD_ERR_NOT_FOUND' ? 404 : r.code === 'FD_ERR_CONFLICT' ? 409 : 400).send({ code: r.code, message: r.message })
+    if (!r.ok) return await refuse(reply, r.code, r.message)
     request.log.info({ proposal: r.proposal.id, file: r.file, editor: me(request.operator).username }, 'FAQ proposal accepted')
     return { proposal: proposalView(r.proposal), file: r.file }
   })

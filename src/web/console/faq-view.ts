@@ -1,3 +1,4 @@
+import { describeReasons } from '../../core/learning/reasons.js'
 import { h, replaceChildren } from '../shared/dom.js'
 import { langLabel, percent, when } from './format.js'
 import type { FaqReport, Proposal, ReportGroup } from './types.js'
@@ -9,7 +10,6 @@ export interface FaqViewActions {
   reject(id: string, note: string): Promise<void>
 }
 
-const ReasonNames: Record<string, string> = { no_match: 'no match', low_confidence: 'low confidence', unsupported_language: 'language not in the FAQ', unhelpful: '"did this help?" no' }
 
 /**
  * For editors: what the bot could not answer, grouped, and the changes the learning loop
@@ -104,7 +104,7 @@ export function createFaqView (root: HTMLElement, actions: FaqViewActions) {
     h('p', { class: 'group-head' },
       h('strong', {}, `${g.count} question${g.count === 1 ? '' : 's'}`), ` in ${g.conversations} conversation${g.conversations === 1 ? '' : 's'} `,
       h('span', { class: 'lang' }, langLabel(g.lang)), ' ',
-      h('span', { class: 'meta' }, `last ${when(g.last_at)} · ${Object.entries(g.reasons).map(([k, v]) => `${ReasonNames[k] ?? k} ×${v}`).join(', ')}`)),
+      h('span', { class: 'meta' }, `last ${when(g.last_at)} · ${describeReasons(g.reasons)}`)),
     h('ul', { class: 'group-questions' }, ...g.questions.slice(0, 6).map((q) => h('li', {},
       h('a', { href: `#/c/${encodeURIComponent(q.conversation_id)}` }, q.text), q.personal ? h('span', { class: 'tag' }, 'personal data: never learned from') : null))),
     g.count > 6 ? h('p', { class: 'meta' }, `and ${g.count - 6} more`) : null,

@@ -55,14 +55,16 @@ export function createSessionStore (base: string) {
      */
     visitorId (): string {
       const idKey = 'frontdesk:visitor'
+      // A client id without its dots and colons: the protocol's visitor_id alphabet.
+      const fresh = (): string => newClientId('v').replace(/[^A-Za-z0-9_-]/g, '_')
       try {
         const existing = localStorage.getItem(idKey)
         if (existing !== null && /^[A-Za-z0-9_-]{16,100}$/.test(existing)) return existing
-        const fresh = newClientId('v').replace(/[^A-Za-z0-9_-]/g, '_')
-        localStorage.setItem(idKey, fresh)
-        return fresh
+        const id = fresh()
+        localStorage.setItem(idKey, id)
+        return id
       } catch {
-        return (memoryVisitor ??= newClientId('v').replace(/[^A-Za-z0-9_-]/g, '_'))
+        return (memoryVisitor ??= fresh())
       }
     },
     /** Whether the panel was open, per tab (sessionStorage), so a reload keeps it open. */
