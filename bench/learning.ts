@@ -42,13 +42,19 @@ const { values } = parseArgs({
   },
 })
 if (values.data === undefined) {
-  console.error('usage: npm run bench:learning -- --data ../shared/datasets/CLINC150_5SHOT.json [--review-every N] [--seed N] [--window N] [--json]')
+  console.error(
+    'usage: npm run bench:learning -- --data ../shared/datasets/CLINC150_5SHOT.json [--review-every N] [--seed N] [--window N] [--json]'
+  )
   process.exit(2)
 }
 const reviewEvery = Number(values['review-every'])
 const seed = Number(values.seed)
 const windowSize = Number(values.window)
-for (const [name, n] of [['review-every', reviewEvery], ['seed', seed], ['window', windowSize]] as const) {
+for (const [name, n] of [
+  ['review-every', reviewEvery],
+  ['seed', seed],
+  ['window', windowSize],
+] as const) {
   if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1)) {
     console.error(`bench:learning: --${name} must be a whole number${name === 'seed' ? '' : ' above 0'}`)
     process.exit(2)
@@ -63,23 +69,54 @@ const idOf = (intent: string): string => slugFor(intent)
 function startingDocuments (d: IntentDataset): Map<string, FaqSource> {
   const questions = new Map<string, string[]>(d.intents.map((i) => [i, []]))
   for (const [text, intent] of d.train) questions.get(intent)?.push(text)
-  return new Map(d.intents.map((intent) => {
-    const id = idOf(intent)
-    const text = newEntryDocument({ title: intent.replace(/_/g, ' '), questions: questions.get(intent) ?? [], answer: `The answer about ${intent.replace(/_/g, ' ')}.` })
-    return [id, { file: `faq/en/${id}.md`, lang: 'en', id, text }]
-  }))
+  return new Map(
+    d.intents.map((intent) => {
+      const id = idOf(intent)
+      const text = newEntryDocument({
+        title: intent.replace(/_/g, ' '),
+        questions: questions.get(intent) ?? [],
+        answer: `The answer about ${intent.replace(/_/g, ' ')}.`,
+      })
+      return [id, { file: `faq/en/${id}.md`, lang: 'en', id, text }]
+    })
+  )
 }
 
 /** Validates the documents as the loader does and builds the engine, as a reload would. */
 function build (documents: Map<string, FaqSource>): TriageEngine {
-  const { faq, problems } = buildFaq({ folders: [{ lang: 'en', path: 'faq/en' }], documents: [...documents.values()], synonyms: [] })
-  if (faq === undefined) throw new Error(`bench:learning: the FAQ became invalid: ${problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`).join('; ')}`)
+  const { faq, problems } = buildFaq({
+    folders: [{ lang: 'en', path: 'faq/en' }],
+    documents: [...documents.values()],
+    synonyms: [],
+  })
+  if (faq === undefined) {
+    throw new Error(
+      `bench:learning: the FAQ became invalid: ${problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.file}: ${p.message}`)
+        .join('; ')}`
+    )
+  }
   return createTriageEngine(faq, { defaultLang: 'en' })
 }
 
-interface Outcome { inScope: boolean, decision: 'answer' | 'clarify' | 'escalate', right: boolean }
+interface Outcome {
+  inScope: boolean
+  decision: 'answer' | 'clarify' | 'escalate'
+  right: boolean
+}
 
-interface Window { from: number, to: number, inScope: number, answered: number, answeredRight: number, clarified: number, escalated: number, deflection: number, answered_precision: number }
+interface Window {
+  from: number
+  to: number
+  inScope: number
+  answered: number
+  answeredRight: number
+  clarified: number
+  escalated: number
+  deflection: number
+  answered_precision: number
+}
 
 function summarize (outcomes: Outcome[], from: number): Window {
   const inScope = outcomes.filter((o) => o.inScope).length
@@ -106,7 +143,13 @@ async function main (): Promise<void> {
   const startQuestions = data.train.length
   let engine = build(documents)
   const store = createSqliteStore({ file: ':memory:' })
-  const stream = shuffled([...data.test.map(([text, intent]) => ({ text, expected: idOf(intent) as string | null })), ...data.oos_test.map((text) => ({ text, expected: null }))], seed + 1)
+  const stream = shuffled(
+    [
+      ...data.test.map(([text, intent]) => ({ text, expected: idOf(intent) as string | null })),
+      ...data.oos_test.map((text) => ({ text, expected: null })),
+    ],
+    seed + 1
+  )
   const outcomes: Outcome[] = []
   const skipped = new Map<string, number>()
   let linked = 0
@@ -121,21 +164,36 @@ async function main (): Promise<void> {
     if (open.length === 0) return
     // A question may lead to one entry only: the loader refuses the FAQ otherwise, so the editor does too.
     const owner = new Map<string, string>()
-    for (const doc of documents.values()) for (const q of engine.entry('en', doc.id)?.questions ?? []) owner.set(questionKey(q), doc.id)
+    for (const doc of documents.values()) {
+      for (const q of engine.entry('en', doc.id)?.questions ?? []) owner.set(questionKey(q), doc.id)
+    }
     for (const p of open) {
       const doc = p.entryId === null ? undefined : documents.get(p.entryId)
       const question = p.questions[0]
       const elsewhere = question === undefined ? undefined : owner.get(questionKey(question))
-      const edited = doc === undefined || question === undefined
-        ? undefined
-        : elsewhere !== undefined && elsewhere !== doc.id ? { ok: false as const, message: `also a question of ${elsewhere}` } : addQuestion(doc, question)
+      const edited =
+        doc === undefined || question === undefined
+          ? undefined
+          : elsewhere !== undefined && elsewhere !== doc.id
+            ? { ok: false as const, message: `also a question of ${elsewhere}` }
+            : addQuestion(doc, question)
       if (doc !== undefined && question !== undefined && edited?.ok === true) {
         owner.set(questionKey(question), doc.id)
         documents.set(doc.id, { ...doc, text: edited.text })
-        await store.decideProposal(p.id, { status: 'accepted', decidedBy: 'bench-editor', decidedAt: at, file: doc.file })
+        await store.decideProposal(p.id, {
+          status: 'accepted',
+          decidedBy: 'bench-editor',
+          decidedAt: at,
+          file: doc.file,
+        })
         accepted++
       } else {
-        await store.decideProposal(p.id, { status: 'rejected', decidedBy: 'bench-editor', decidedAt: at, note: edited?.ok === false ? edited.message : 'no such entry' })
+        await store.decideProposal(p.id, {
+          status: 'rejected',
+          decidedBy: 'bench-editor',
+          decidedAt: at,
+          note: edited?.ok === false ? edited.message : 'no such entry',
+        })
         refused++
       }
     }
@@ -151,19 +209,35 @@ async function main (): Promise<void> {
     outcomes.push({ inScope: q.expected !== null, decision: decision.decision, right })
     // A clarification offering the right entry: the visitor picks it (a choice the server proposes
     // as a new way of asking it). One that does not: the visitor asks for a person, as on an escalation.
-    const picked = decision.decision === 'clarify' && q.expected !== null && decision.choices.some((c) => c.entryId === q.expected)
+    const picked =
+      decision.decision === 'clarify' && q.expected !== null && decision.choices.some((c) => c.entryId === q.expected)
     if (picked) choices++
     // A wrong answer: the visitor says it did not help, which hands the conversation to a person.
     if (q.expected !== null && !right) {
       // The operator answers and marks the entry that answers it: the console's FAQ link.
       const entry = engine.entry('en', q.expected)
       const terms = engine.matchers.get('en')?.match(q.text, 1).terms ?? []
-      const proposal = questionFromLink({ lang: 'en', entryId: q.expected, text: q.text, terms, redactions: 0, entryQuestions: entry?.questions ?? [] })
+      const proposal = questionFromLink({
+        lang: 'en',
+        entryId: q.expected,
+        text: q.text,
+        terms,
+        redactions: 0,
+        entryQuestions: entry?.questions ?? [],
+      })
       if (!picked) linked++
       if (proposal.ok) {
         await store.upsertProposal({
-          id: randomUUID(), kind: 'question', lang: 'en', entryId: q.expected, dedupeKey: proposal.dedupeKey, questions: [proposal.question],
-          title: null, answer: null, sources: [{ conversationId: `q${i}`, seq: 1, operatorId: 'oracle', at: i }], createdAt: i,
+          id: randomUUID(),
+          kind: 'question',
+          lang: 'en',
+          entryId: q.expected,
+          dedupeKey: proposal.dedupeKey,
+          questions: [proposal.question],
+          title: null,
+          answer: null,
+          sources: [{ conversationId: `q${i}`, seq: 1, operatorId: 'oracle', at: i }],
+          createdAt: i,
         })
       } else {
         skipped.set(proposal.reason, (skipped.get(proposal.reason) ?? 0) + 1)
@@ -173,31 +247,67 @@ async function main (): Promise<void> {
   }
 
   const windows: Window[] = []
-  for (let from = 0; from < outcomes.length; from += windowSize) windows.push(summarize(outcomes.slice(from, from + windowSize), from))
+  for (let from = 0; from < outcomes.length; from += windowSize) {
+    windows.push(summarize(outcomes.slice(from, from + windowSize), from))
+  }
   const first = summarize(outcomes.slice(0, 1000), 0)
   const last = summarize(outcomes.slice(-1000), outcomes.length - Math.min(1000, outcomes.length))
   const all = summarize(outcomes, 0)
   const ratio = round(last.deflection / Math.max(1e-9, first.deflection))
-  const questionsNow = [...documents.values()].reduce((sum, d) => sum + (engine.entry('en', d.id)?.questions.length ?? 0), 0)
+  const questionsNow = [...documents.values()].reduce(
+    (sum, d) => sum + (engine.entry('en', d.id)?.questions.length ?? 0),
+    0
+  )
   const goal = { deflection_ratio: 1.5, answered_precision: 0.95 }
   const pass = ratio >= goal.deflection_ratio && last.answered_precision >= goal.answered_precision
 
-  console.log(`bench:learning — ${data.name}: ${data.intents.length} entries, ${startQuestions} questions to start; stream of ${stream.length} questions (${data.test.length} in scope, ${data.oos_test.length} out of scope), seeded shuffle ${seed}`)
-  console.log(`every escalated in-scope question is linked by an operator to its entry; an editor accepts all open proposals every ${reviewEvery} questions; shipped thresholds answer ${engine.thresholds.answer} / clarify ${engine.thresholds.clarify}`)
+  console.log(
+    `bench:learning — ${data.name}: ${data.intents.length} entries, ${startQuestions} questions to start; stream of ${stream.length} questions (${data.test.length} in scope, ${data.oos_test.length} out of scope), seeded shuffle ${seed}`
+  )
+  console.log(
+    `every escalated in-scope question is linked by an operator to its entry; an editor accepts all open proposals every ${reviewEvery} questions; shipped thresholds answer ${engine.thresholds.answer} / clarify ${engine.thresholds.clarify}`
+  )
   console.log('')
   console.log('questions        in scope  answered  right  clarified  escalated   deflection  answered precision')
   for (const w of windows) {
-    console.log(`${`${w.from}-${w.to}`.padEnd(15)} ${String(w.inScope).padStart(9)} ${String(w.answered).padStart(9)} ${String(w.answeredRight).padStart(6)} ${String(w.clarified).padStart(10)} ${String(w.escalated).padStart(10)} ${pct(w.deflection).padStart(12)} ${pct(w.answered_precision).padStart(19)}`)
+    console.log(
+      `${`${w.from}-${w.to}`.padEnd(15)} ${String(w.inScope).padStart(9)} ${String(w.answered).padStart(9)} ${String(w.answeredRight).padStart(6)} ${String(w.clarified).padStart(10)} ${String(w.escalated).padStart(10)} ${pct(w.deflection).padStart(12)} ${pct(w.answered_precision).padStart(19)}`
+    )
   }
   console.log('')
   console.log(`first 1,000: deflection ${pct(first.deflection)}, answered precision ${pct(first.answered_precision)}`)
   console.log(`last 1,000:  deflection ${pct(last.deflection)}, answered precision ${pct(last.answered_precision)}`)
   console.log(`whole stream: deflection ${pct(all.deflection)}, answered precision ${pct(all.answered_precision)}`)
-  console.log(`learning: ${linked} in-scope questions linked by the operator (escalated, clarified without the right choice, or answered wrongly), ${choices} right choices picked by visitors, ${accepted} proposals accepted (${refused} refused), skipped: ${[...skipped].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}; the FAQ grew from ${startQuestions} to ${questionsNow} questions in ${reviews} reviews (rebuilds ${Math.round(rebuildMs)} ms in all)`)
-  console.log(`goal: last 1,000 deflection ≥ ${goal.deflection_ratio}x the first 1,000 (${ratio}x) with answered precision ≥ ${pct(goal.answered_precision)} (${pct(last.answered_precision)}): ${pass ? 'met' : 'MISSED'}`)
+  console.log(
+    `learning: ${linked} in-scope questions linked by the operator (escalated, clarified without the right choice, or answered wrongly), ${choices} right choices picked by visitors, ${accepted} proposals accepted (${refused} refused), skipped: ${[...skipped].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}; the FAQ grew from ${startQuestions} to ${questionsNow} questions in ${reviews} reviews (rebuilds ${Math.round(rebuildMs)} ms in all)`
+  )
+  console.log(
+    `goal: last 1,000 deflection ≥ ${goal.deflection_ratio}x the first 1,000 (${ratio}x) with answered precision ≥ ${pct(goal.answered_precision)} (${pct(last.answered_precision)}): ${pass ? 'met' : 'MISSED'}`
+  )
   console.log(`took ${((performance.now() - started) / 1000).toFixed(1)} s`)
   if (values.json) {
-    console.log(JSON.stringify({ dataset: data.name, seed, review_every: reviewEvery, stream: stream.length, windows, first_1000: first, last_1000: last, whole: all, deflection_ratio: ratio, goal, pass, linked, choices, accepted, refused, skipped: Object.fromEntries(skipped), questions_start: startQuestions, questions_end: questionsNow }))
+    console.log(
+      JSON.stringify({
+        dataset: data.name,
+        seed,
+        review_every: reviewEvery,
+        stream: stream.length,
+        windows,
+        first_1000: first,
+        last_1000: last,
+        whole: all,
+        deflection_ratio: ratio,
+        goal,
+        pass,
+        linked,
+        choices,
+        accepted,
+        refused,
+        skipped: Object.fromEntries(skipped),
+        questions_start: startQuestions,
+        questions_end: questionsNow,
+      })
+    )
   }
   await store.close()
 }

@@ -26,30 +26,47 @@ import { join } from 'node:path'
 import { parseLoadOptions, type LoadOptions } from './lib/load-options.js'
 import { checkDelivery, type Delivery } from './lib/load-delivery.js'
 import { sleep, waitUntilIdle } from './lib/load-measure.js'
-import { newOperatorStats, startOperators, type OperatorStats } from './lib/load-operators.js'
+import { newOperatorStats, startOperators } from './lib/load-operators.js'
 import { floodPhase, memoryPhase, steadyPhase } from './lib/load-phases.js'
 import { createQuestionPicker, createRandom, loadQuestions, type Question } from './lib/load-questions.js'
 import { printReport, ratios, scaleOutRatios, targetJson, type TargetResult } from './lib/load-report.js'
-import { echoTarget, frontdeskTarget, killAllChildren, type RunningTarget, type TargetSpec } from './lib/load-targets.js'
+import {
+  echoTarget,
+  frontdeskTarget,
+  killAllChildren,
+  type RunningTarget,
+  type TargetSpec,
+} from './lib/load-targets.js'
 import { startPostgres } from '../test/setup/postgres.js'
 
 const Root = join(import.meta.dirname, '..')
 /** The longest wait for a server to finish the backlog of a phase before the next one starts. */
 const IdleCapSeconds = 15
 const started = performance.now()
-const progress = (line: string): void => { process.stderr.write(`bench:load: ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s  ${line}\n`) }
+const progress = (line: string): void => {
+  process.stderr.write(`bench:load: ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s  ${line}\n`)
+}
 
 /** The server's own view after the visitors left: open sockets, heap, queue (Frontdesk's /metrics). */
 async function serverMetrics (target: RunningTarget): Promise<Record<string, number>> {
   if (target.name !== 'frontdesk') return {}
-  const wanted = ['frontdesk_websocket_connections{kind="visitor"}', 'frontdesk_websocket_connections{kind="operator"}', 'frontdesk_conversations{state="queued"}',
-    'frontdesk_conversations{state="assigned"}', 'frontdesk_conversations{state="offline"}', 'frontdesk_process_nodejs_heap_size_used_bytes', 'frontdesk_process_nodejs_active_handles_total']
+  const wanted = [
+    'frontdesk_websocket_connections{kind="visitor"}',
+    'frontdesk_websocket_connections{kind="operator"}',
+    'frontdesk_conversations{state="queued"}',
+    'frontdesk_conversations{state="assigned"}',
+    'frontdesk_conversations{state="offline"}',
+    'frontdesk_process_nodejs_heap_size_used_bytes',
+    'frontdesk_process_nodejs_active_handles_total',
+  ]
   const found: Record<string, number> = {}
   for (const [i] of target.instances.entries()) {
     const text = await (await fetch(`${target.httpUrl(i)}/metrics`, { signal: AbortSignal.timeout(10_000) })).text()
     for (const line of text.split('\n')) {
       const [name, value] = line.split(' ')
-      if (name !== undefined && value !== undefined && wanted.includes(name)) found[name] = (found[name] ?? 0) + Number(value)
+      if (name !== undefined && value !== undefined && wanted.includes(name)) {
+        found[name] = (found[name] ?? 0) + Number(value)
+      }
     }
   }
   return found
@@ -63,9 +80,14 @@ async function runTarget (spec: TargetSpec, o: LoadOptions, questions: Question[
   const operatorStats = target.operators.length > 0 ? newOperatorStats() : undefined
   let operators: { stop(): Promise<void> } | undefined
   const startWork = async (): Promise<void> => {
-    if (operatorStats !== undefined) operators = await startOperators(target.operators, (i) => target.httpUrl(i), operatorStats)
+    if (operatorStats !== undefined) {
+      operators = await startOperators(target.operators, (i) => target.httpUrl(i), operatorStats)
+    }
   }
-  const stopWork = async (): Promise<void> => { await operators?.stop(); operators = undefined }
+  const stopWork = async (): Promise<void> => {
+    await operators?.stop()
+    operators = undefined
+  }
   let crashed = false
   let crashOutput: string | undefined
   const checkAlive = (): void => {
@@ -78,7 +100,13 @@ async function runTarget (spec: TargetSpec, o: LoadOptions, questions: Question[
     const { clients, ...memory } = await memoryPhase(target, o.visitors, picker)
     await startWork()
     progress(`${target.label}: ${clients.length} visitors, one question a second each for ${o.duration} s`)
-    const steady = await steadyPhase(target, clients, { seconds: o.duration, escalateShare: o.escalateShare, graceSeconds: o.graceSeconds }, picker, random)
+    const steady = await steadyPhase(
+      target,
+      clients,
+      { seconds: o.duration, escalateShare: o.escalateShare, graceSeconds: o.graceSeconds },
+      picker,
+      random
+    )
     let delivery: Delivery | undefined
     const [checker] = target.operators
     if (checker !== undefined && !steady.drain.capped) {
@@ -93,7 +121,13 @@ async function runTarget (spec: TargetSpec, o: LoadOptions, questions: Question[
     const busy = steady.drain.capped ? { seconds: 0, capped: true } : await waitUntilIdle(target, IdleCapSeconds)
     // A busy server would not answer the scrape in time anyway.
     const metrics = busy.capped ? {} : await serverMetrics(target).catch(() => ({}))
-    const afterClose = { rss: target.rss(), metrics, busySeconds: busy.seconds, busyCapped: busy.capped, restarted: busy.capped }
+    const afterClose = {
+      rss: target.rss(),
+      metrics,
+      busySeconds: busy.seconds,
+      busyCapped: busy.capped,
+      restarted: busy.capped,
+    }
     checkAlive()
     if (busy.capped) {
       progress(`${target.label}: still busy with the steady phase's backlog: restarting it for the flood`)
@@ -101,12 +135,25 @@ async function runTarget (spec: TargetSpec, o: LoadOptions, questions: Question[
       await target.restart()
       await startWork()
     }
-    progress(`${target.label}: flood, ${o.floodConnections} connections × ${o.floodWindow} outstanding for ${o.floodSeconds} s`)
-    const flood = await floodPhase(target, { connections: o.floodConnections, seconds: o.floodSeconds, window: o.floodWindow, graceSeconds: o.graceSeconds }, picker)
+    progress(
+      `${target.label}: flood, ${o.floodConnections} connections × ${o.floodWindow} outstanding for ${o.floodSeconds} s`
+    )
+    const flood = await floodPhase(
+      target,
+      { connections: o.floodConnections, seconds: o.floodSeconds, window: o.floodWindow, graceSeconds: o.graceSeconds },
+      picker
+    )
     await stopWork()
     checkAlive()
     return {
-      name: target.name, label: target.label, notes: target.notes, memory, steady, flood, afterClose, crashed,
+      name: target.name,
+      label: target.label,
+      notes: target.notes,
+      memory,
+      steady,
+      flood,
+      afterClose,
+      crashed,
       ...(delivery !== undefined && { delivery }),
       ...(operatorStats !== undefined && { operators: operatorStats }),
       ...(crashOutput !== undefined && { crashOutput }),
@@ -147,7 +194,11 @@ async function main (): Promise<number> {
       sqlite = await runTarget(frontdeskTarget({ ...frontdesk, instances: 1, database: 'sqlite' }), o, questions)
       progress('starting a throwaway PostgreSQL cluster (installed from Debian if missing)')
       const postgres = await startPostgres({ teardown: (fn) => teardowns.push(fn) }, { durable: true })
-      fd = await runTarget(frontdeskTarget({ ...frontdesk, instances: o.instances, database: 'postgres', postgres }), o, questions)
+      fd = await runTarget(
+        frontdeskTarget({ ...frontdesk, instances: o.instances, database: 'postgres', postgres }),
+        o,
+        questions
+      )
     } else {
       fd = await runTarget(frontdeskTarget({ ...frontdesk, instances: o.instances, database: 'sqlite' }), o, questions)
     }
@@ -162,25 +213,53 @@ async function main (): Promise<number> {
     `${questions.length} questions in en/es/it/ru from faq/*/ paraphrases and faq/tests.yaml; loopback 127.0.0.1 only; the servers ran one after the other; Frontdesk at ${revision()}.`,
     `This machine has ${cores} cores and the load generator (one Node process) shares them with the server under test: figures are a floor, not capacity. The run took ${Math.round((performance.now() - started) / 1000)} s.`,
   ]
-  const other = Math.max(...[echo, fd, ...(sqlite === undefined ? [] : [sqlite])].flatMap((t) => [t.steady.load.otherCpuPercent, t.flood.load.otherCpuPercent]))
-  if (other >= 20) header.push(`WARNING: other processes on this machine used up to ${other}% of a core during a phase: every figure below is skewed by them.`)
+  const other = Math.max(
+    ...[echo, fd, ...(sqlite === undefined ? [] : [sqlite])].flatMap((t) => [
+      t.steady.load.otherCpuPercent,
+      t.flood.load.otherCpuPercent,
+    ])
+  )
+  if (other >= 20) {
+    header.push(
+      `WARNING: other processes on this machine used up to ${other}% of a core during a phase: every figure below is skewed by them.`
+    )
+  }
   printReport(echo, fd, header, sqlite)
   if (o.json) {
-    console.log(JSON.stringify({
-      options: o, cores, generator_shares_cores: true, questions: questions.length,
-      echo: targetJson(echo), frontdesk: targetJson(fd), ratios: ratios(echo, fd),
-      ...(sqlite !== undefined && { frontdesk_sqlite_single: targetJson(sqlite), scale_out: scaleOutRatios(sqlite, fd) }),
-    }))
+    console.log(
+      JSON.stringify({
+        options: o,
+        cores,
+        generator_shares_cores: true,
+        questions: questions.length,
+        echo: targetJson(echo),
+        frontdesk: targetJson(fd),
+        ratios: ratios(echo, fd),
+        ...(sqlite !== undefined && {
+          frontdesk_sqlite_single: targetJson(sqlite),
+          scale_out: scaleOutRatios(sqlite, fd),
+        }),
+      })
+    )
   }
   return 0
 }
 
-process.once('SIGINT', () => { killAllChildren(); process.exit(130) })
-process.once('SIGTERM', () => { killAllChildren(); process.exit(143) })
+process.once('SIGINT', () => {
+  killAllChildren()
+  process.exit(130)
+})
+process.once('SIGTERM', () => {
+  killAllChildren()
+  process.exit(143)
+})
 process.on('exit', killAllChildren)
 // Exit explicitly: keep-alive sockets of fetch must not hold the run open after the report.
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error((err as Error).message ?? err)
-  killAllChildren()
-  process.exit(1)
-})
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error((err as Error).message ?? err)
+    killAllChildren()
+    process.exit(1)
+  }
+)

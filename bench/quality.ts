@@ -53,9 +53,15 @@ function prepareAll (data: IntentDataset): Prepared {
 function ownFit (p: Prepared): Report {
   const calibration = fitOn([p.val])
   const thresholds = chooseThresholds([p.scoreVal(calibration)])
-  return evaluate(p, { calibration, thresholds, source: `fitted on ${p.name} val (OOS reweighted to ${FitPolicy.oosShare})` }, {
-    calibration: DefaultCalibration, thresholds: DefaultThresholds, source: 'shipped defaults',
-  })
+  return evaluate(
+    p,
+    { calibration, thresholds, source: `fitted on ${p.name} val (OOS reweighted to ${FitPolicy.oosShare})` },
+    {
+      calibration: DefaultCalibration,
+      thresholds: DefaultThresholds,
+      source: 'shipped defaults',
+    }
+  )
 }
 
 /**
@@ -75,7 +81,9 @@ function fitDefaults (all: Prepared[]): Report[] {
 
 function defaultsAsCode (c: Calibration, t: Thresholds, names: string[]): string {
   const r = (x: number): string => x.toFixed(3)
-  const weights = Object.entries(c.weights).map(([k, v]) => `${k}: ${r(v)}`).join(', ')
+  const weights = Object.entries(c.weights)
+    .map(([k, v]) => `${k}: ${r(v)}`)
+    .join(', ')
   return [
     `// pooled validation fit on ${names.join(', ')}`,
     `export const DefaultCalibration: Calibration = {\n  intercept: ${r(c.intercept)},\n  weights: { ${weights} },\n}`,

@@ -27,7 +27,13 @@ if (values.data === undefined) {
 }
 const data = loadDataset(values.data)
 const entries: FaqEntry[] = entriesOf(data).map((e) => ({
-  id: e.id, lang: 'en', title: e.id.replace(/_/g, ' '), questions: e.questions, tags: [], file: `${e.id}.md`, bodyLine: 1,
+  id: e.id,
+  lang: 'en',
+  title: e.id.replace(/_/g, ' '),
+  questions: e.questions,
+  tags: [],
+  file: `${e.id}.md`,
+  bodyLine: 1,
   questionLines: e.questions.map(() => 0),
   body: `Here is what you need to know about **${e.id.replace(/_/g, ' ')}**. Write to {{shop.email}} if anything is unclear.`,
 }))
@@ -38,12 +44,15 @@ const t0 = performance.now()
 const engine = createTriageEngine(faq, { defaultLang: 'en' })
 const buildMs = performance.now() - t0
 const templates = await loadTemplates(join(import.meta.dirname, '..', 'templates'))
-const built = createRenderer(templates.sources.filter((s) => s.lang === 'en'), { defaultLang: 'en', entries })
+const built = createRenderer(
+  templates.sources.filter((s) => s.lang === 'en'),
+  { defaultLang: 'en', entries }
+)
 if ('problems' in built) throw new Error(JSON.stringify(built.problems))
 const renderer = built.renderer
 const shop = { name: 'Ravenna Home', email: 'help@ravennahome.example' }
 
-const bare = new MiniSearch<{ id: number, text: string }>({ fields: ['text'] })
+const bare = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] })
 bare.addAll(entries.flatMap((e) => e.questions).map((text, id) => ({ id, text })))
 // The matcher's own MiniSearch index (one document per entry, analysed terms), searched alone.
 const analyzer = createAnalyzer('en')
@@ -67,7 +76,8 @@ const pipeline = time((q) => {
 const search = time((q) => bare.search(q))
 const own = time((q) => keyword(analyzer.terms(q)))
 
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0
+const pct = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 const r = (x: number, d = 3): number => Number(x.toFixed(d))
 const result = {
@@ -89,11 +99,19 @@ const result = {
   ratio_to_index_mean: r(mean(pipeline) / mean(own), 2),
   ratio_to_index_p99: r(pct(pipeline, 0.99) / pct(own, 0.99), 2),
 }
-console.log(`triage pipeline on ${result.dataset}: ${result.entries} entries, ${result.questions} questions, ${result.queries} test queries (one core)`)
+console.log(
+  `triage pipeline on ${result.dataset}: ${result.entries} entries, ${result.questions} questions, ${result.queries} test queries (one core)`
+)
 console.log(`  build (index + classifier):  ${result.build_ms} ms`)
-console.log(`  whole pipeline:              p50 ${result.pipeline_ms_p50} ms, p99 ${result.pipeline_ms_p99} ms, ${result.pipeline_msgs_per_s} messages/s`)
-console.log(`  bare MiniSearch search:      p50 ${result.minisearch_ms_p50} ms, p99 ${result.minisearch_ms_p99} ms, ${result.minisearch_per_s} searches/s`)
+console.log(
+  `  whole pipeline:              p50 ${result.pipeline_ms_p50} ms, p99 ${result.pipeline_ms_p99} ms, ${result.pipeline_msgs_per_s} messages/s`
+)
+console.log(
+  `  bare MiniSearch search:      p50 ${result.minisearch_ms_p50} ms, p99 ${result.minisearch_ms_p99} ms, ${result.minisearch_per_s} searches/s`
+)
 console.log(`  pipeline / bare search:      ${result.ratio_mean}x (mean), ${result.ratio_p99}x (p99)`)
-console.log(`  the matcher's own MiniSearch index alone (analysed terms, one document per entry): p50 ${result.index_search_ms_p50} ms, p99 ${result.index_search_ms_p99} ms`)
+console.log(
+  `  the matcher's own MiniSearch index alone (analysed terms, one document per entry): p50 ${result.index_search_ms_p50} ms, p99 ${result.index_search_ms_p99} ms`
+)
 console.log(`  pipeline / that search:      ${result.ratio_to_index_mean}x (mean), ${result.ratio_to_index_p99}x (p99)`)
 if (values.json === true) console.log(JSON.stringify(result))

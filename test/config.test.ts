@@ -36,7 +36,10 @@ t.test('a YAML config file is read, and a missing one is a clear error', async (
   const config = await loadConfig({ file, env: {} })
   t.equal(config.defaultLang, 'es')
   t.equal(config.shop.name, 'Tienda Sol')
-  await t.rejects(loadConfig({ file: join(dir, 'nope.yaml'), env: {} }), { code: 'FD_ERR_CONFIG_INVALID', message: /cannot read config file/ })
+  await t.rejects(loadConfig({ file: join(dir, 'nope.yaml'), env: {} }), {
+    code: 'FD_ERR_CONFIG_INVALID',
+    message: /cannot read config file/,
+  })
   await writeFile(file, 'shop: [unclosed\n')
   await t.rejects(loadConfig({ file, env: {} }), { code: 'FD_ERR_CONFIG_INVALID' })
 })
@@ -44,6 +47,9 @@ t.test('a YAML config file is read, and a missing one is a clear error', async (
 t.test('analytics default to a 24-hour re-contact window, and an unknown report time zone is refused', async (t) => {
   t.same(configFrom({}).analytics, { recontactHours: 24 })
   t.equal(configFrom({ analytics: { timeZone: 'Europe/Rome', recontactHours: 48 } }).analytics.timeZone, 'Europe/Rome')
-  t.throws(() => configFrom({ analytics: { timeZone: 'Mars/Olympus' } }), /analytics\.timeZone: "Mars\/Olympus" is not a time zone/)
+  t.throws(
+    () => configFrom({ analytics: { timeZone: 'Mars/Olympus' } }),
+    /analytics\.timeZone: "Mars\/Olympus" is not a time zone/
+  )
   t.throws(() => configFrom({ analytics: { recontactHours: -1 } }), /analytics\.recontactHours/)
 })

@@ -39,7 +39,9 @@ export function entriesOf (data: IntentDataset, titles = false): MatcherEntry[] 
   const byIntent = new Map<string, string[]>(data.intents.map((i) => [i, []]))
   for (const [text, intent] of data.train) byIntent.get(intent)?.push(text)
   return [...byIntent].map(([id, questions]) => ({
-    id, questions, ...(titles ? { title: id.replace(/_/g, ' ') } : {}),
+    id,
+    questions,
+    ...(titles ? { title: id.replace(/_/g, ' ') } : {}),
   }))
 }
 

@@ -24,7 +24,11 @@ export interface Prepared {
 }
 
 /** A calibration and thresholds, and where they came from. */
-export interface Setting { calibration: Calibration, thresholds: Thresholds, source: string }
+export interface Setting {
+  calibration: Calibration
+  thresholds: Thresholds
+  source: string
+}
 
 /** Everything the bench reports about one data set. */
 export interface Report extends DecisionMetrics {
@@ -45,7 +49,7 @@ export interface Report extends DecisionMetrics {
   thresholds_source: string
   calibration: Calibration
   /** The same test split under the shipped defaults, when they were not what was fitted. */
-  defaults?: DecisionMetrics & { auroc: number, ece: number, thresholds: Thresholds }
+  defaults?: DecisionMetrics & { auroc: number; ece: number; thresholds: Thresholds }
 }
 
 /** Builds the matcher (timed, cold) and runs validation, then test queries through it. */
@@ -58,7 +62,7 @@ export function prepare (name: string, entries: MatcherEntry[], val: LabelledQue
   const valRecords = runQueries(matcher, val)
   const testRecords = runQueries(matcher, test)
   const analyzer = createAnalyzer('en')
-  const texts = entries.map((e) => e.title === undefined ? e.questions : [...e.questions, e.title])
+  const texts = entries.map((e) => (e.title === undefined ? e.questions : [...e.questions, e.title]))
   const search = createKeywordIndex(texts.map((questions) => questions.flatMap((q) => analyzer.terms(q))))
   const bareMs = test.map(({ text }) => {
     const t = performance.now()
@@ -108,7 +112,12 @@ export function evaluate (p: Prepared, setting: Setting, defaults?: Setting): Re
   }
   if (defaults !== undefined) {
     const d = scored(p.test, defaults.calibration)
-    report.defaults = { ...decisionMetrics(d, defaults.thresholds), auroc: auroc(d), ece: ece(d), thresholds: defaults.thresholds }
+    report.defaults = {
+      ...decisionMetrics(d, defaults.thresholds),
+      auroc: auroc(d),
+      ece: ece(d),
+      thresholds: defaults.thresholds,
+    }
   }
   return report
 }

@@ -21,8 +21,8 @@ export const FitPolicy = {
 export function weightsFor (records: { inScope: boolean }[], oosShare = FitPolicy.oosShare): number[] {
   const inScope = records.filter((r) => r.inScope).length
   const oos = records.length - inScope
-  const w = oos === 0 ? 0 : (oosShare / (1 - oosShare)) * inScope / oos
-  return records.map((r) => r.inScope ? 1 : w)
+  const w = oos === 0 ? 0 : ((oosShare / (1 - oosShare)) * inScope) / oos
+  return records.map((r) => (r.inScope ? 1 : w))
 }
 
 /** Fits the confidence model on validation records (several data sets may be pooled). */
@@ -31,9 +31,11 @@ export function fitOn (groups: QueryRecord[][]): Calibration {
     // Every data set counts the same, whatever its number of validation queries.
     const weights = weightsFor(records)
     const total = weights.reduce((a, b) => a + b, 0)
-    return records.flatMap((r, i) => r.evidence === undefined
-      ? []
-      : [{ evidence: r.evidence, correct: r.correct, weight: weights[i]! * 1000 / total }])
+    return records.flatMap((r, i) =>
+      r.evidence === undefined
+        ? []
+        : [{ evidence: r.evidence, correct: r.correct, weight: (weights[i]! * 1000) / total }]
+    )
   })
   return fitCalibration(samples)
 }
@@ -47,14 +49,17 @@ export function fitOn (groups: QueryRecord[][]): Calibration {
  * are close to entries, and offering those entries as choices is a fair answer to them.
  */
 export function chooseThresholds (groups: Scored[][]): Thresholds {
-  const weighted = groups.flatMap((records) => {
-    const weights = weightsFor(records)
-    const total = weights.reduce((a, b) => a + b, 0)
-    const genuine = (r: Scored): boolean => !r.inScope && r.related !== true
-    const oos = records.filter(genuine).length
-    return records.map((r, i) => ({ ...r, weight: weights[i]! / total, oosWeight: genuine(r) ? 1 / oos : 0 }))
-  }).sort((a, b) => b.confidence - a.confidence)
-  let total = 0; let right = 0
+  const weighted = groups
+    .flatMap((records) => {
+      const weights = weightsFor(records)
+      const total = weights.reduce((a, b) => a + b, 0)
+      const genuine = (r: Scored): boolean => !r.inScope && r.related !== true
+      const oos = records.filter(genuine).length
+      return records.map((r, i) => ({ ...r, weight: weights[i]! / total, oosWeight: genuine(r) ? 1 / oos : 0 }))
+    })
+    .sort((a, b) => b.confidence - a.confidence)
+  let total = 0
+  let right = 0
   let answer = 1
   for (const r of weighted) {
     total += r.weight
@@ -67,7 +72,10 @@ export function chooseThresholds (groups: Scored[][]): Thresholds {
   let clarify = 0
   for (const r of weighted) {
     above += r.oosWeight
-    if (above > allowance) { clarify = r.confidence; break }
+    if (above > allowance) {
+      clarify = r.confidence
+      break
+    }
   }
   return { answer: round(answer), clarify: Math.min(round(answer), Math.ceil(clarify * 1000 + 1e-9) / 1000) }
 }

@@ -41,11 +41,29 @@ export interface ClientStats {
 }
 
 export const newStats = (): ClientStats => ({
-  sent: 0, acked: 0, rtt: [], duplicateAcks: 0, unknownAcks: 0, duplicateSeqs: 0, seqGaps: 0, seqMismatches: 0, refused: 0,
-  errors: {}, closes: {}, states: {}, personRequests: 0, operatorMessages: 0, escalationWaits: [], ackedInWindow: 0, windowEnd: Infinity, lastAckAt: 0,
+  sent: 0,
+  acked: 0,
+  rtt: [],
+  duplicateAcks: 0,
+  unknownAcks: 0,
+  duplicateSeqs: 0,
+  seqGaps: 0,
+  seqMismatches: 0,
+  refused: 0,
+  errors: {},
+  closes: {},
+  states: {},
+  personRequests: 0,
+  operatorMessages: 0,
+  escalationWaits: [],
+  ackedInWindow: 0,
+  windowEnd: Infinity,
+  lastAckAt: 0,
 })
 
-const bump = (counts: Record<string, number>, key: string, by = 1): void => { counts[key] = (counts[key] ?? 0) + by }
+const bump = (counts: Record<string, number>, key: string, by = 1): void => {
+  counts[key] = (counts[key] ?? 0) + by
+}
 
 export type Flavor = 'frontdesk' | 'echo'
 
@@ -70,14 +88,28 @@ export interface VisitorClient {
   lastSeq(): number
 }
 
-interface Frame { type?: string, client_id?: string, seq?: number, code?: string, author?: string, state?: string, conversation_id?: string }
+interface Frame {
+  type?: string
+  client_id?: string
+  seq?: number
+  code?: string
+  author?: string
+  state?: string
+  conversation_id?: string
+}
 
 /**
  * One simulated visitor on one websocket. Frontdesk: hello, then `text` frames acknowledged by
  * `ack`, with every `message` seq checked (no repeat, no gap) and every ack matched to exactly
  * one frame sent. The echo: the same frames, "acknowledged" by their echo.
  */
-export function openVisitor (url: string, flavor: Flavor, id: number, lang: string, initial: ClientStats): VisitorClient {
+export function openVisitor (
+  url: string,
+  flavor: Flavor,
+  id: number,
+  lang: string,
+  initial: ClientStats
+): VisitorClient {
   let stats = initial
   const ws = new WebSocket(url, { perMessageDeflate: false })
   const pending = new Map<string, number>()
@@ -91,7 +123,10 @@ export function openVisitor (url: string, flavor: Flavor, id: number, lang: stri
   let closing = false
   let welcomed: () => void = () => {}
   let failed: (err: Error) => void = () => {}
-  const ready = new Promise<void>((resolve, reject) => { welcomed = resolve; failed = reject })
+  const ready = new Promise<void>((resolve, reject) => {
+    welcomed = resolve
+    failed = reject
+  })
   // Whoever awaits `ready` sees the failure; a client nobody waits for must not crash the run.
   ready.catch(() => {})
 
@@ -115,8 +150,13 @@ export function openVisitor (url: string, flavor: Flavor, id: number, lang: stri
 
   const onFrontdeskFrame = (f: Frame): void => {
     switch (f.type) {
-      case 'welcome': conversation = f.conversation_id; welcomed(); return
-      case 'ack': if (f.client_id !== undefined) settle(f.client_id, f.seq); return
+      case 'welcome':
+        conversation = f.conversation_id
+        welcomed()
+        return
+      case 'ack':
+        if (f.client_id !== undefined) settle(f.client_id, f.seq)
+        return
       case 'message': {
         const seq = f.seq ?? 0
         if (seq <= lastSeq) stats.duplicateSeqs++
@@ -160,8 +200,15 @@ export function openVisitor (url: string, flavor: Flavor, id: number, lang: stri
     else if (frame.client_id !== undefined) settle(frame.client_id, undefined)
   })
   ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', lang })))
-  ws.on('unexpected-response', (_req, res) => { failed(new Error(`HTTP ${res.statusCode ?? '?'} on the upgrade`)); bump(stats.closes, `HTTP ${res.statusCode ?? '?'}`); ws.terminate() })
-  ws.on('error', (err) => { failed(err); if (!closing) bump(stats.errors, `socket: ${(err as NodeJS.ErrnoException).code ?? err.message}`) })
+  ws.on('unexpected-response', (_req, res) => {
+    failed(new Error(`HTTP ${res.statusCode ?? '?'} on the upgrade`))
+    bump(stats.closes, `HTTP ${res.statusCode ?? '?'}`)
+    ws.terminate()
+  })
+  ws.on('error', (err) => {
+    failed(err)
+    if (!closing) bump(stats.errors, `socket: ${(err as NodeJS.ErrnoException).code ?? err.message}`)
+  })
   ws.on('close', (code) => {
     failed(new Error(`closed with ${code} before welcome`))
     if (!closing) bump(stats.closes, String(code))
@@ -173,15 +220,23 @@ export function openVisitor (url: string, flavor: Flavor, id: number, lang: stri
     send (text, person = false) {
       const clientId = `v${id}-${++counter}`
       pending.set(clientId, performance.now())
-      if (person) { stats.personRequests++; personSentAt = performance.now() }
+      if (person) {
+        stats.personRequests++
+        personSentAt = performance.now()
+      }
       stats.sent++
       ws.send(JSON.stringify({ type: 'text', client_id: clientId, text }))
       return clientId
     },
     pending: () => pending.size,
-    track (next) { stats = next },
+    track (next) {
+      stats = next
+    },
     isOpen: () => ws.readyState === WebSocket.OPEN,
-    close () { closing = true; ws.terminate() },
+    close () {
+      closing = true
+      ws.terminate()
+    },
     conversationId: () => conversation,
     lastSeq: () => lastSeq,
   }

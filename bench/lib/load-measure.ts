@@ -74,7 +74,12 @@ export function measureLoad (target: RunningTarget): () => Load {
 }
 
 /** How fast the server answered GET /healthz during a phase: a stalled event loop shows here first. */
-export interface Probe { count: number, p50Ms: number, maxMs: number, timeouts: number }
+export interface Probe {
+  count: number
+  p50Ms: number
+  maxMs: number
+  timeouts: number
+}
 
 const ProbeEveryMs = 250
 const ProbeTimeoutMs = 5_000
@@ -100,7 +105,12 @@ export function startProbe (target: RunningTarget): () => Promise<Probe> {
     stopped = true
     await loop
     const sorted = [...times].sort((a, b) => a - b)
-    return { count: times.length, p50Ms: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0), maxMs: Math.round(sorted.at(-1) ?? 0), timeouts }
+    return {
+      count: times.length,
+      p50Ms: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+      maxMs: Math.round(sorted.at(-1) ?? 0),
+      timeouts,
+    }
   }
 }
 
@@ -110,7 +120,13 @@ export function startProbe (target: RunningTarget): () => Promise<Probe> {
  * while acks were still coming are a backlog of a server slower than the offered load, not a
  * loss, and are reported as such.
  */
-export interface Drain { seconds: number, pendingAtStop: number, pending: number, stalled: boolean, capped: boolean }
+export interface Drain {
+  seconds: number
+  pendingAtStop: number
+  pending: number
+  stalled: boolean
+  capped: boolean
+}
 
 export async function drain (clients: VisitorClient[], graceSeconds: number, capSeconds: number): Promise<Drain> {
   const count = (): number => clients.reduce((sum, c) => sum + c.pending(), 0)
@@ -121,7 +137,10 @@ export async function drain (clients: VisitorClient[], graceSeconds: number, cap
   for (;;) {
     const now = performance.now()
     const pending = count()
-    if (pending < last) { last = pending; progressAt = now }
+    if (pending < last) {
+      last = pending
+      progressAt = now
+    }
     const result = { seconds: (now - t0) / 1000, pendingAtStop, pending }
     if (pending === 0) return { ...result, stalled: false, capped: false }
     if (now - progressAt >= graceSeconds * 1000) return { ...result, stalled: true, capped: false }
@@ -130,8 +149,14 @@ export async function drain (clients: VisitorClient[], graceSeconds: number, cap
   }
 }
 
-/** Waits (at most `capSeconds`) until the server stops working through what earlier phases left it (under 20 % of a core). */
-export async function waitUntilIdle (target: RunningTarget, capSeconds: number): Promise<{ seconds: number, capped: boolean }> {
+/**
+ * Waits (at most `capSeconds`) until the server stops working through what earlier phases left it (under 20 % of a
+ * core).
+ */
+export async function waitUntilIdle (
+  target: RunningTarget,
+  capSeconds: number
+): Promise<{ seconds: number; capped: boolean }> {
   const t0 = performance.now()
   for (;;) {
     const cpu = target.cpuSeconds()
@@ -154,6 +179,9 @@ export async function waitFor (done: () => boolean, ms: number): Promise<boolean
 /** Resident memory now: the median of five samples 100 ms apart. */
 export async function sampleRss (target: RunningTarget): Promise<number> {
   const samples: number[] = []
-  for (let i = 0; i < 5; i++) { samples.push(target.rss()); await sleep(100) }
+  for (let i = 0; i < 5; i++) {
+    samples.push(target.rss())
+    await sleep(100)
+  }
   return [...samples].sort((a, b) => a - b)[2] ?? 0
 }

@@ -28,13 +28,21 @@ export interface LoadOptions {
   json: boolean
 }
 
-export const Usage = 'usage: npm run bench:load -- [--visitors N] [--duration S] [--flood-connections K] [--flood-seconds F] ' +
+export const Usage =
+  'usage: npm run bench:load -- [--visitors N] [--duration S] [--flood-connections K] [--flood-seconds F] ' +
   '[--flood-window W] [--escalate-share X] [--operators N] [--grace S] [--seed N] [--instances N] [--database sqlite|postgres] [--json]'
 
 /** The limits that keep the generator and the servers inside the machine: a run must end by itself. */
 const Bounds = {
-  visitors: [1, 20_000], duration: [1, 600], floodConnections: [1, 5_000], floodSeconds: [1, 300], floodWindow: [1, 1_000],
-  operators: [1, 50], graceSeconds: [1, 120], instances: [1, 8], seed: [0, 2 ** 31],
+  visitors: [1, 20_000],
+  duration: [1, 600],
+  floodConnections: [1, 5_000],
+  floodSeconds: [1, 300],
+  floodWindow: [1, 1_000],
+  operators: [1, 50],
+  graceSeconds: [1, 120],
+  instances: [1, 8],
+  seed: [0, 2 ** 31],
 } as const
 
 /** Parses the command line; throws with the usage line for anything out of bounds. */
@@ -60,13 +68,19 @@ export function parseLoadOptions (argv: string[]): LoadOptions {
   const int = (name: keyof typeof Bounds, raw: string): number => {
     const n = Number(raw)
     const [min, max] = Bounds[name]
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`bench:load: --${name} must be a whole number from ${min} to ${max}, not "${raw}"\n${Usage}`)
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new Error(`bench:load: --${name} must be a whole number from ${min} to ${max}, not "${raw}"\n${Usage}`)
+    }
     return n
   }
   const share = Number(values['escalate-share'])
-  if (!(share >= 0 && share <= 1)) throw new Error(`bench:load: --escalate-share must be between 0 and 1, not "${values['escalate-share']}"\n${Usage}`)
+  if (!(share >= 0 && share <= 1)) {
+    throw new Error(`bench:load: --escalate-share must be between 0 and 1, not "${values['escalate-share']}"\n${Usage}`)
+  }
   const database = values.database
-  if (database !== 'sqlite' && database !== 'postgres') throw new Error(`bench:load: --database must be sqlite or postgres, not "${database}"\n${Usage}`)
+  if (database !== 'sqlite' && database !== 'postgres') {
+    throw new Error(`bench:load: --database must be sqlite or postgres, not "${database}"\n${Usage}`)
+  }
   const options: LoadOptions = {
     visitors: int('visitors', values.visitors),
     duration: int('duration', values.duration),

@@ -22,12 +22,17 @@ export function auroc (records: Scored[]): number {
     let j = i
     while (j < sorted.length && sorted[j]?.confidence === sorted[i]?.confidence) j++
     const midRank = (i + j + 1) / 2
-    for (let k = i; k < j; k++) if (sorted[k]?.inScope === true) { rankSum += midRank; positives++ }
+    for (let k = i; k < j; k++) {
+      if (sorted[k]?.inScope === true) {
+        rankSum += midRank
+        positives++
+      }
+    }
     i = j
   }
   const negatives = sorted.length - positives
   if (positives === 0 || negatives === 0) return NaN
-  return (rankSum - positives * (positives + 1) / 2) / (positives * negatives)
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
 }
 
 /** Expected calibration error of the top confidence against correctness, equal-width bins. */
@@ -64,13 +69,34 @@ export interface DecisionMetrics {
 
 /** Applies `thresholds` to every record and counts the outcomes. */
 export function decisionMetrics (records: Scored[], thresholds: Thresholds): DecisionMetrics {
-  let answered = 0; let answeredRight = 0; let inScope = 0; let oos = 0
-  let oosEscalated = 0; let oosAnswered = 0; let clarified = 0; let clarifiedIn = 0; let clarifyHit = 0
+  let answered = 0
+  let answeredRight = 0
+  let inScope = 0
+  let oos = 0
+  let oosEscalated = 0
+  let oosAnswered = 0
+  let clarified = 0
+  let clarifiedIn = 0
+  let clarifyHit = 0
   for (const r of records) {
-    const verdict = verdictFor(r.confidence > 0 ? [{ entryId: '', confidence: r.confidence, score: 0, matchedTerms: [] }] : [], thresholds)
-    if (r.inScope) inScope++; else oos++
-    if (verdict === 'answer') { answered++; if (r.correct) answeredRight++; if (!r.inScope) oosAnswered++ }
-    if (verdict === 'clarify') { clarified++; if (r.inScope) { clarifiedIn++; if (r.inTop3) clarifyHit++ } }
+    const verdict = verdictFor(
+      r.confidence > 0 ? [{ entryId: '', confidence: r.confidence, score: 0, matchedTerms: [] }] : [],
+      thresholds
+    )
+    if (r.inScope) inScope++
+    else oos++
+    if (verdict === 'answer') {
+      answered++
+      if (r.correct) answeredRight++
+      if (!r.inScope) oosAnswered++
+    }
+    if (verdict === 'clarify') {
+      clarified++
+      if (r.inScope) {
+        clarifiedIn++
+        if (r.inTop3) clarifyHit++
+      }
+    }
     if (verdict === 'escalate' && !r.inScope) oosEscalated++
   }
   return {

@@ -21,10 +21,14 @@ const CommonOptions = {
 export async function faqCommand (argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv
   switch (sub) {
-    case 'check': return await check(rest, io)
-    case 'try': return await tryQuestion(rest, io)
-    case 'test': return await runTests(rest, io)
-    case 'report': return await reportCommand(rest, io)
+    case 'check':
+      return await check(rest, io)
+    case 'try':
+      return await tryQuestion(rest, io)
+    case 'test':
+      return await runTests(rest, io)
+    case 'report':
+      return await reportCommand(rest, io)
     default:
       io.err(`frontdesk faq: expected check, try, test or report${sub === undefined ? '' : `, not "${sub}"`}`)
       return Exit.usage
@@ -39,7 +43,10 @@ async function configFor (options: { config?: string }, faqDir?: string): Promis
 /** Loads everything, printing problems; undefined when the content cannot be used. */
 async function load (config: Config, io: Io, showWarnings: boolean): Promise<Content | undefined> {
   const { content, problems } = await loadContent(config)
-  printProblems(problems.filter((p) => showWarnings || p.severity === 'error'), io)
+  printProblems(
+    problems.filter((p) => showWarnings || p.severity === 'error'),
+    io
+  )
   return content
 }
 
@@ -51,9 +58,15 @@ async function check (argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: CommonOptions, allowPositionals: true })
   const config = await configFor(values, positionals[0])
   const { content, problems } = await loadContent(config)
-  const confusable = content === undefined
-    ? []
-    : content.faq.langs.flatMap((lang) => findConfusableQuestions(content.faq.entries.get(lang) ?? [], createAnalyzer(lang, { synonyms: content.faq.synonyms.get(lang) })))
+  const confusable =
+    content === undefined
+      ? []
+      : content.faq.langs.flatMap((lang) =>
+        findConfusableQuestions(
+          content.faq.entries.get(lang) ?? [],
+          createAnalyzer(lang, { synonyms: content.faq.synonyms.get(lang) })
+        )
+      )
   const all = [...problems, ...confusable]
   printProblems(all, io)
   const errors = all.filter((p) => p.severity === 'error').length
@@ -62,7 +75,9 @@ async function check (argv: string[], io: Io): Promise<number> {
     const counts = content.faq.langs.map((l) => `${l} ${content.faq.entries.get(l)?.length ?? 0}`).join(', ')
     io.out(`${config.faqDir}: ${counts} entries; ${errors} error(s), ${warnings} warning(s)`)
   } else {
-    io.out(`${config.faqDir}: ${errors} error(s), ${warnings} warning(s) — fix the errors; a running server keeps its last good FAQ meanwhile`)
+    io.out(
+      `${config.faqDir}: ${errors} error(s), ${warnings} warning(s) — fix the errors; a running server keeps its last good FAQ meanwhile`
+    )
   }
   return errors > 0 ? Exit.failed : Exit.ok
 }
@@ -70,7 +85,13 @@ async function check (argv: string[], io: Io): Promise<number> {
 async function tryQuestion (argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...CommonOptions, lang: { type: 'string' }, browser: { type: 'string' }, json: { type: 'boolean' }, dir: { type: 'string' } },
+    options: {
+      ...CommonOptions,
+      lang: { type: 'string' },
+      browser: { type: 'string' },
+      json: { type: 'boolean' },
+      dir: { type: 'string' },
+    },
     allowPositionals: true,
   })
   const question = positionals.join(' ').trim()
@@ -89,7 +110,11 @@ async function tryQuestion (argv: string[], io: Io): Promise<number> {
 }
 
 async function runTests (argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { ...CommonOptions, dir: { type: 'string' } }, allowPositionals: true })
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...CommonOptions, dir: { type: 'string' } },
+    allowPositionals: true,
+  })
   const config = await configFor(values, values.dir)
   const file = positionals[0] ?? join(config.faqDir, 'tests.yaml')
   let text
@@ -113,11 +138,20 @@ async function runTests (argv: string[], io: Io): Promise<number> {
     else if (ok) tally.passed++
     else tally.failed++
     if (ok && verdict === 'via-choices') tally.viaChoices++
-    const note = c.todo !== undefined ? ` # TODO ${c.todo}${ok ? ' (passes now: remove the todo)' : ''}` : verdict === 'via-choices' && ok ? ' (offered as the first choice)' : ''
-    const detail = ok ? '' : `\n    got: ${describe(decision)}${decision.lang !== c.lang ? ` in ${decision.lang}` : ''}\n    at: ${file}:${c.line}`
+    const note =
+      c.todo !== undefined
+        ? ` # TODO ${c.todo}${ok ? ' (passes now: remove the todo)' : ''}`
+        : verdict === 'via-choices' && ok
+          ? ' (offered as the first choice)'
+          : ''
+    const detail = ok
+      ? ''
+      : `\n    got: ${describe(decision)}${decision.lang !== c.lang ? ` in ${decision.lang}` : ''}\n    at: ${file}:${c.line}`
     io.out(`${ok ? 'ok' : 'not ok'} ${i + 1} - [${c.lang}] "${c.q}" → ${c.expect}${note}${detail}`)
   })
-  io.out(`\n${tally.passed} passed, ${tally.failed + broken} failed${tally.todo > 0 ? `, ${tally.todo} todo` : ''} (${tally.viaChoices} of the passes through choices rather than a direct answer)`)
+  io.out(
+    `\n${tally.passed} passed, ${tally.failed + broken} failed${tally.todo > 0 ? `, ${tally.todo} todo` : ''} (${tally.viaChoices} of the passes through choices rather than a direct answer)`
+  )
   return tally.failed + broken > 0 ? Exit.failed : Exit.ok
 }
 
@@ -136,8 +170,11 @@ function describe (d: Decision): string {
   const top = d.evidence.candidates[0]
   const best = top === undefined ? 'no candidate' : `best ${top.entryId} ${top.confidence.toFixed(2)}`
   switch (d.decision) {
-    case 'answer': return `answer ${d.entry.id} (${d.confidence.toFixed(2)})`
-    case 'clarify': return `clarify [${d.choices.map((c) => c.entryId).join(', ')}] (${best})`
-    case 'escalate': return `escalate: ${d.reason} (${best})`
+    case 'answer':
+      return `answer ${d.entry.id} (${d.confidence.toFixed(2)})`
+    case 'clarify':
+      return `clarify [${d.choices.map((c) => c.entryId).join(', ')}] (${best})`
+    case 'escalate':
+      return `escalate: ${d.reason} (${best})`
   }
 }

@@ -5,8 +5,12 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (line) => { process.stdout.write(line + '\n') },
-  err: (line) => { process.stderr.write(line + '\n') },
+  out: (line) => {
+    process.stdout.write(line + '\n')
+  },
+  err: (line) => {
+    process.stderr.write(line + '\n')
+  },
 }
 
 /** Exit codes: 0 ok, 1 the check found problems, 2 the command was used wrongly or could not run. */

@@ -32,11 +32,18 @@ export async function main (argv: string[], io: Io = processIo): Promise<number>
   const [command, ...rest] = argv
   try {
     switch (command) {
-      case 'faq': return await faqCommand(rest, io)
-      case 'serve': return await serveCommand(rest, io)
-      case 'operator': return await operatorCommand(rest, io)
-      case 'purge': return await purgeCommand(rest, io)
-      case undefined: case 'help': case '-h': case '--help':
+      case 'faq':
+        return await faqCommand(rest, io)
+      case 'serve':
+        return await serveCommand(rest, io)
+      case 'operator':
+        return await operatorCommand(rest, io)
+      case 'purge':
+        return await purgeCommand(rest, io)
+      case undefined:
+      case 'help':
+      case '-h':
+      case '--help':
         io.out(Usage)
         return command === undefined ? Exit.usage : Exit.ok
       default:
@@ -44,7 +51,12 @@ export async function main (argv: string[], io: Io = processIo): Promise<number>
         return Exit.usage
     }
   } catch (err) {
-    if (err instanceof FrontdeskError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    if (
+      err instanceof FrontdeskError ||
+      (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+      (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
+      (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+    ) {
       io.err(`frontdesk: ${(err as Error).message}`)
       return Exit.usage
     }

@@ -2,7 +2,10 @@ import type { Decision } from '../core/triage/engine.js'
 import type { Io } from './io.js'
 
 /** What the bot would send: the answer text and HTML, or nothing when it does not answer. */
-export interface RenderedAnswer { text: string, html: string }
+export interface RenderedAnswer {
+  text: string
+  html: string
+}
 
 /** The stable JSON shape of `faq try --json` (snake_case, like the wire protocol). */
 export function decisionJson (d: Decision, answer?: RenderedAnswer): Record<string, unknown> {
@@ -16,8 +19,16 @@ export function decisionJson (d: Decision, answer?: RenderedAnswer): Record<stri
     entry_id: d.decision === 'answer' ? d.entry.id : null,
     confidence: round(d.confidence),
     ...(d.decision === 'escalate' && { reason: d.reason }),
-    ...(d.decision === 'clarify' && { choices: d.choices.map((c) => ({ entry_id: c.entryId, title: c.title, confidence: round(c.confidence) })) }),
-    candidates: e.candidates.map((c) => ({ entry_id: c.entryId, title: c.title, confidence: round(c.confidence), score: round(c.score), matched_terms: c.matchedTerms })),
+    ...(d.decision === 'clarify' && {
+      choices: d.choices.map((c) => ({ entry_id: c.entryId, title: c.title, confidence: round(c.confidence) })),
+    }),
+    candidates: e.candidates.map((c) => ({
+      entry_id: c.entryId,
+      title: c.title,
+      confidence: round(c.confidence),
+      score: round(c.score),
+      matched_terms: c.matchedTerms,
+    })),
     terms: e.terms,
     coverage: round(e.coverage),
     thresholds: e.thresholds,
@@ -30,21 +41,28 @@ export function decisionJson (d: Decision, answer?: RenderedAnswer): Record<stri
 export function printDecision (d: Decision, answer: RenderedAnswer | undefined, io: Io): void {
   const e = d.evidence
   const t = e.thresholds
-  const why = d.decision === 'answer'
-    ? `confidence ${pct(d.confidence)} ≥ answer threshold ${pct(t.answer)}`
-    : d.decision === 'clarify'
-      ? `confidence ${pct(d.confidence)} between clarify ${pct(t.clarify)} and answer ${pct(t.answer)}`
-      : reasonText(d.reason, d.confidence, t.clarify)
+  const why =
+    d.decision === 'answer'
+      ? `confidence ${pct(d.confidence)} ≥ answer threshold ${pct(t.answer)}`
+      : d.decision === 'clarify'
+        ? `confidence ${pct(d.confidence)} between clarify ${pct(t.clarify)} and answer ${pct(t.answer)}`
+        : reasonText(d.reason, d.confidence, t.clarify)
   io.out(`Decision:   ${d.decision}${d.decision === 'escalate' ? ` (${d.reason})` : ''} — ${why}`)
-  io.out(`Language:   ${d.lang} (${e.lang.method}, ${pct(e.lang.confidence)})${e.lang.foreign !== undefined ? `; the text looks like "${e.lang.foreign}", which the FAQ does not have` : ''}`)
+  io.out(
+    `Language:   ${d.lang} (${e.lang.method}, ${pct(e.lang.confidence)})${e.lang.foreign !== undefined ? `; the text looks like "${e.lang.foreign}", which the FAQ does not have` : ''}`
+  )
   if (e.handoff !== undefined) io.out(`Asked for a person: "${e.handoff.phrase}" (${e.handoff.lang})`)
   io.out(`Terms:      ${e.terms.join(' ') || '(none)'} — ${pct(e.coverage)} known to the FAQ`)
   if (d.decision === 'answer') io.out(`Entry:      ${d.entry.id} — ${d.entry.title} (${d.entry.file})`)
-  if (d.decision === 'clarify') io.out(`Choices:    ${d.choices.map((c) => `${c.entryId} (${pct(c.confidence)})`).join(', ')}`)
+  if (d.decision === 'clarify') {
+    io.out(`Choices:    ${d.choices.map((c) => `${c.entryId} (${pct(c.confidence)})`).join(', ')}`)
+  }
   io.out('Candidates:')
   if (e.candidates.length === 0) io.out('  (none: no FAQ question shares a term with this)')
   e.candidates.forEach((c, i) => {
-    io.out(`  ${i + 1}. ${c.entryId.padEnd(28)} ${pct(c.confidence).padStart(4)}  matched: ${c.matchedTerms.join(', ') || '-'}`)
+    io.out(
+      `  ${i + 1}. ${c.entryId.padEnd(28)} ${pct(c.confidence).padStart(4)}  matched: ${c.matchedTerms.join(', ') || '-'}`
+    )
   })
   if (answer !== undefined) {
     io.out('Answer:')
@@ -54,10 +72,14 @@ export function printDecision (d: Decision, answer: RenderedAnswer | undefined, 
 
 function reasonText (reason: string, confidence: number, clarify: number): string {
   switch (reason) {
-    case 'asked_for_person': return 'the visitor asked for a person'
-    case 'unsupported_language': return 'the message is in a language the FAQ does not have'
-    case 'no_match': return 'no FAQ question shares a term with it'
-    default: return `confidence ${pct(confidence)} below clarify threshold ${pct(clarify)}`
+    case 'asked_for_person':
+      return 'the visitor asked for a person'
+    case 'unsupported_language':
+      return 'the message is in a language the FAQ does not have'
+    case 'no_match':
+      return 'no FAQ question shares a term with it'
+    default:
+      return `confidence ${pct(confidence)} below clarify threshold ${pct(clarify)}`
   }
 }
 

@@ -12,7 +12,9 @@ export async function purgeCommand (argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, days: { type: 'string' } } })
   const config = await loadConfig({ file: values.config })
   const days = values.days === undefined ? config.retentionDays : Number(values.days)
-  if (!Number.isFinite(days) || days < 0) throw new FrontdeskError('FD_ERR_CONFIG_INVALID', '--days must be a number of days, 0 or more')
+  if (!Number.isFinite(days) || days < 0) {
+    throw new FrontdeskError('FD_ERR_CONFIG_INVALID', '--days must be a number of days, 0 or more')
+  }
   const store = openStore(config)
   try {
     const purged = await store.purgeBefore(Date.now() - days * 86_400_000)

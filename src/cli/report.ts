@@ -8,18 +8,32 @@ import { openStore } from '../server/server.js'
 import { createLearning, type Report } from '../services/learning.js'
 import { Exit, type Io } from './io.js'
 
-
 /**
  * `frontdesk faq report [--since 7d] [--lang xx] [--json]`: the questions the bot could not
  * answer (escalated, or "did this help?" no), grouped by similarity, biggest groups first,
  * each with its closest entries. Reads the database in config (SQLite file or DATABASE_URL).
  */
 export async function reportCommand (argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, since: { type: 'string', default: '7d' }, lang: { type: 'string' }, json: { type: 'boolean', default: false } } })
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      config: { type: 'string' },
+      since: { type: 'string', default: '7d' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  })
   const now = Date.now()
   const since = parseSince(values.since, now)
-  if (since === undefined) throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `--since must be like 7d, 24h or 2026-11-01, not "${values.since}"`)
-  if (values.lang !== undefined && !/^[a-z]{2,3}$/.test(values.lang)) throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `--lang must be a language code such as en, not "${values.lang}"`)
+  if (since === undefined) {
+    throw new FrontdeskError(
+      'FD_ERR_CONFIG_INVALID',
+      `--since must be like 7d, 24h or 2026-11-01, not "${values.since}"`
+    )
+  }
+  if (values.lang !== undefined && !/^[a-z]{2,3}$/.test(values.lang)) {
+    throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `--lang must be a language code such as en, not "${values.lang}"`)
+  }
   const config = await loadConfig({ file: values.config })
   const { content, problems } = await loadContent(config)
   if (content === undefined) {
@@ -28,7 +42,13 @@ export async function reportCommand (argv: string[], io: Io): Promise<number> {
   }
   const store = openStore(config)
   try {
-    const learning = createLearning({ store, clock: () => now, content: () => content, reload: async () => [], faqDir: config.faqDir })
+    const learning = createLearning({
+      store,
+      clock: () => now,
+      content: () => content,
+      reload: async () => [],
+      faqDir: config.faqDir,
+    })
     const report = await learning.report({ since, ...(values.lang !== undefined && { lang: values.lang }) })
     if (values.json) io.out(JSON.stringify(report))
     else printReport(report, io)
@@ -40,13 +60,21 @@ export async function reportCommand (argv: string[], io: Io): Promise<number> {
 
 function printReport (r: Report, io: Io): void {
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
-  io.out(`Unanswered questions since ${day(r.since)}${r.lang === null ? '' : ` in ${r.lang}`}: ${r.questions} in ${r.groups.length} group(s)`)
+  io.out(
+    `Unanswered questions since ${day(r.since)}${r.lang === null ? '' : ` in ${r.lang}`}: ${r.questions} in ${r.groups.length} group(s)`
+  )
   for (const [i, g] of r.groups.entries()) {
     const reasons = describeReasons(g.reasons)
     io.out('')
-    io.out(`${i + 1}. [${g.lang}] ${g.count} question(s) in ${g.conversations} conversation(s), ${day(g.firstAt)} – ${day(g.lastAt)} (${reasons})`)
-    for (const q of g.questions.slice(0, 5)) io.out(`     "${q.text}"${q.personal ? '  (personal data: never proposed)' : ''}`)
+    io.out(
+      `${i + 1}. [${g.lang}] ${g.count} question(s) in ${g.conversations} conversation(s), ${day(g.firstAt)} – ${day(g.lastAt)} (${reasons})`
+    )
+    for (const q of g.questions.slice(0, 5)) {
+      io.out(`     "${q.text}"${q.personal ? '  (personal data: never proposed)' : ''}`)
+    }
     if (g.questions.length > 5) io.out(`     … and ${g.count - 5} more`)
-    io.out(`   closest entries: ${g.closest.length === 0 ? 'none' : g.closest.map((c) => `${c.entryId} (${Math.round(100 * c.confidence)}%)`).join(', ')}`)
+    io.out(
+      `   closest entries: ${g.closest.length === 0 ? 'none' : g.closest.map((c) => `${c.entryId} (${Math.round(100 * c.confidence)}%)`).join(', ')}`
+    )
   }
 }

@@ -8,13 +8,27 @@ import { ConfigSchema, type Config } from './schema.js'
 
 /** Environment variables that override the config file, for containers and one-off runs. */
 const EnvOverrides: Record<string, (config: Record<string, unknown>, value: string) => void> = {
-  HOST: (c, v) => { c.host = v },
-  PORT: (c, v) => { c.port = /^\d+$/.test(v) ? Number(v) : v },
-  DATA_DIR: (c, v) => { c.dataDir = v },
-  DATABASE_URL: (c, v) => { c.databaseUrl = v },
-  FAQ_DIR: (c, v) => { c.faqDir = v },
-  TEMPLATES_DIR: (c, v) => { c.templatesDir = v },
-  DEFAULT_LANG: (c, v) => { c.defaultLang = v },
+  HOST: (c, v) => {
+    c.host = v
+  },
+  PORT: (c, v) => {
+    c.port = /^\d+$/.test(v) ? Number(v) : v
+  },
+  DATA_DIR: (c, v) => {
+    c.dataDir = v
+  },
+  DATABASE_URL: (c, v) => {
+    c.databaseUrl = v
+  },
+  FAQ_DIR: (c, v) => {
+    c.faqDir = v
+  },
+  TEMPLATES_DIR: (c, v) => {
+    c.templatesDir = v
+  },
+  DEFAULT_LANG: (c, v) => {
+    c.defaultLang = v
+  },
 }
 
 /** Read when it exists in the working folder and no other file is named. */
@@ -25,7 +39,7 @@ export const DefaultFile = 'frontdesk.yaml'
  * applies environment overrides and defaults, and validates it all once, at start, naming every
  * bad field. Throws FD_ERR_CONFIG_INVALID: a server must not start on a config it misreads.
  */
-export async function loadConfig (options: { file?: string, env?: NodeJS.ProcessEnv } = {}): Promise<Config> {
+export async function loadConfig (options: { file?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Config> {
   const env = options.env ?? process.env
   const named = options.file ?? (env.FRONTDESK_CONFIG === '' ? undefined : env.FRONTDESK_CONFIG)
   const file = named ?? (existsSync(DefaultFile) ? DefaultFile : undefined)
@@ -35,7 +49,9 @@ export async function loadConfig (options: { file?: string, env?: NodeJS.Process
     try {
       text = await readFile(file, 'utf8')
     } catch (err) {
-      throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `cannot read config file ${file}: ${(err as Error).message}`, { cause: err })
+      throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `cannot read config file ${file}: ${(err as Error).message}`, {
+        cause: err,
+      })
     }
     try {
       raw = parse(text) ?? {}
@@ -64,11 +80,17 @@ export function configFrom (raw: unknown, env: NodeJS.ProcessEnv = {}, source = 
   }
   const checked = withDefaults as Config
   if (checked.thresholds !== undefined && checked.thresholds.clarify > checked.thresholds.answer) {
-    throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `${source}: thresholds.clarify (${checked.thresholds.clarify}) must not be above thresholds.answer (${checked.thresholds.answer})`)
+    throw new FrontdeskError(
+      'FD_ERR_CONFIG_INVALID',
+      `${source}: thresholds.clarify (${checked.thresholds.clarify}) must not be above thresholds.answer (${checked.thresholds.answer})`
+    )
   }
   const zone = checked.analytics.timeZone
   if (zone !== undefined && !isTimeZone(zone)) {
-    throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `${source}: analytics.timeZone: "${zone}" is not a time zone (e.g. Europe/Rome)`)
+    throw new FrontdeskError(
+      'FD_ERR_CONFIG_INVALID',
+      `${source}: analytics.timeZone: "${zone}" is not a time zone (e.g. Europe/Rome)`
+    )
   }
   return checked
 }

@@ -11,14 +11,18 @@ import { displayPath } from './paths.js'
  * and README files are not entries. I/O failures are problems too, so a half-readable folder
  * never becomes a half FAQ.
  */
-export async function readFaqFolder (dir: string): Promise<{ input: FaqInput, problems: ContentProblem[] }> {
+export async function readFaqFolder (dir: string): Promise<{ input: FaqInput; problems: ContentProblem[] }> {
   const input: FaqInput = { folders: [], documents: [], synonyms: [] }
   const problems: ContentProblem[] = []
   let top
   try {
     top = await readdir(dir, { withFileTypes: true })
   } catch (err) {
-    problems.push({ file: displayPath(dir), message: `cannot read the FAQ folder: ${(err as Error).message}`, severity: 'error' })
+    problems.push({
+      file: displayPath(dir),
+      message: `cannot read the FAQ folder: ${(err as Error).message}`,
+      severity: 'error',
+    })
     return { input, problems }
   }
   for (const folder of top.filter((d) => d.isDirectory() && !d.name.startsWith('.')).sort(byName)) {
@@ -43,7 +47,7 @@ export async function readFaqFolder (dir: string): Promise<{ input: FaqInput, pr
 }
 
 /** Reads and validates an FAQ folder; `faq` is set only when nothing is wrong. */
-export async function loadFaq (dir: string): Promise<{ faq?: Faq, problems: ContentProblem[] }> {
+export async function loadFaq (dir: string): Promise<{ faq?: Faq; problems: ContentProblem[] }> {
   const read = await readFaqFolder(dir)
   const built = buildFaq(read.input)
   const problems = [...read.problems, ...built.problems]
@@ -62,7 +66,7 @@ async function listFiles (dir: string, problems: ContentProblem[]): Promise<stri
   for (const item of items.sort(byName)) {
     if (item.name.startsWith('.')) continue
     const path = join(dir, item.name)
-    if (item.isDirectory()) files.push(...await listFiles(path, problems))
+    if (item.isDirectory()) files.push(...(await listFiles(path, problems)))
     else if (item.isFile()) files.push(path)
   }
   return files

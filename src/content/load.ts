@@ -23,16 +23,25 @@ export interface Content {
  * Loads the FAQ and the templates and builds the engine. Returns no content when anything is
  * wrong, with every problem, so a running server keeps serving its last good content.
  */
-export async function loadContent (config: Pick<Config, 'faqDir' | 'templatesDir' | 'defaultLang' | 'thresholds' | 'shop'>): Promise<{ content?: Content, problems: ContentProblem[] }> {
+export async function loadContent (
+  config: Pick<Config, 'faqDir' | 'templatesDir' | 'defaultLang' | 'thresholds' | 'shop'>
+): Promise<{ content?: Content; problems: ContentProblem[] }> {
   const [faqResult, templates] = await Promise.all([loadFaq(config.faqDir), loadTemplates(config.templatesDir)])
   const problems = [...faqResult.problems, ...templates.problems]
   const faq = faqResult.faq
   if (faq === undefined || problems.some((p) => p.severity === 'error')) return { problems }
   if (!faq.langs.includes(config.defaultLang)) {
-    problems.push({ file: config.faqDir, message: `the default language "${config.defaultLang}" has no FAQ folder (languages: ${faq.langs.join(', ')})`, severity: 'error' })
+    problems.push({
+      file: config.faqDir,
+      message: `the default language "${config.defaultLang}" has no FAQ folder (languages: ${faq.langs.join(', ')})`,
+      severity: 'error',
+    })
     return { problems }
   }
-  const built = createRenderer(templates.sources, { defaultLang: config.defaultLang, entries: [...faq.entries.values()].flat() })
+  const built = createRenderer(templates.sources, {
+    defaultLang: config.defaultLang,
+    entries: [...faq.entries.values()].flat(),
+  })
   if ('problems' in built) return { problems: [...problems, ...built.problems] }
   const renderer = built.renderer
   const engine = createTriageEngine(faq, { defaultLang: config.defaultLang, thresholds: config.thresholds })
@@ -44,9 +53,14 @@ export async function loadContent (config: Pick<Config, 'faqDir' | 'templatesDir
       renderer,
       strings: templates.strings,
       warnings: problems,
-      answerFor: (decision, context) => decision.decision === 'answer'
-        ? renderer.answer(decision.entry, { shop: config.shop, ...context, visitor: { lang: decision.lang, ...context?.visitor } })
-        : undefined,
+      answerFor: (decision, context) =>
+        decision.decision === 'answer'
+          ? renderer.answer(decision.entry, {
+            shop: config.shop,
+            ...context,
+            visitor: { lang: decision.lang, ...context?.visitor },
+          })
+          : undefined,
     },
   }
 }

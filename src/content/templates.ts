@@ -30,16 +30,24 @@ export async function loadTemplates (dir: string): Promise<LoadedTemplates> {
   const { problems } = result
   let folders
   try {
-    folders = (await readdir(dir, { withFileTypes: true })).filter(d => d.isDirectory() && !d.name.startsWith('.'))
+    folders = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.'))
   } catch (err) {
-    problems.push({ file: displayPath(dir), message: `cannot read the templates folder: ${(err as Error).message}`, severity: 'error' })
+    problems.push({
+      file: displayPath(dir),
+      message: `cannot read the templates folder: ${(err as Error).message}`,
+      severity: 'error',
+    })
     return result
   }
   const stringFiles = new Map<string, string>()
-  for (const lang of folders.map(d => d.name).sort()) {
+  for (const lang of folders.map((d) => d.name).sort()) {
     const path = join(dir, lang)
     if (!LANG_FOLDER.test(lang)) {
-      problems.push({ file: displayPath(path), message: `"${lang}" is not a language code such as en or es; folder ignored`, severity: 'warning' })
+      problems.push({
+        file: displayPath(path),
+        message: `"${lang}" is not a language code such as en or es; folder ignored`,
+        severity: 'warning',
+      })
       continue
     }
     let names: string[]
@@ -53,7 +61,9 @@ export async function loadTemplates (dir: string): Promise<LoadedTemplates> {
       const file = join(path, name)
       if (name.endsWith('.hbs')) {
         const source = await read(file, problems)
-        if (source !== undefined) result.sources.push({ lang, name: name.slice(0, -4), source, file: displayPath(file) })
+        if (source !== undefined) {
+          result.sources.push({ lang, name: name.slice(0, -4), source, file: displayPath(file) })
+        }
       } else if (name === STRINGS_FILE) {
         stringFiles.set(lang, displayPath(file))
         const text = await read(file, problems)
@@ -80,7 +90,7 @@ function parseStrings (text: string, file: string, problems: ContentProblem[]): 
   const strings: Record<string, string> = Object.create(null)
   const { doc, lineOf, problems: yamlProblems } = parseLocatedYaml(text, file)
   problems.push(...yamlProblems)
-  if (yamlProblems.some(p => p.severity === 'error')) return strings
+  if (yamlProblems.some((p) => p.severity === 'error')) return strings
   if (doc.contents === null) return strings
   if (!isMap(doc.contents)) {
     problems.push({ file, line: lineOf(doc.contents), message: 'must be a map of key: text', severity: 'error' })
@@ -90,46 +100,84 @@ function parseStrings (text: string, file: string, problems: ContentProblem[]): 
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     const value = pair.value
     if (!STRING_KEY.test(key)) {
-      problems.push({ file, line: lineOf(pair.key), field: key, message: 'keys are lower_snake_case names such as send or talk_to_person', severity: 'error' })
+      problems.push({
+        file,
+        line: lineOf(pair.key),
+        field: key,
+        message: 'keys are lower_snake_case names such as send or talk_to_person',
+        severity: 'error',
+      })
     } else if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') {
       strings[key] = value.value
     } else {
-      problems.push({ file, line: lineOf(value ?? pair.key), field: key, message: 'must be a non-empty text (quote it if it looks like a number or yes/no)', severity: 'error' })
+      problems.push({
+        file,
+        line: lineOf(value ?? pair.key),
+        field: key,
+        message: 'must be a non-empty text (quote it if it looks like a number or yes/no)',
+        severity: 'error',
+      })
     }
   }
   return strings
 }
 
 /** Templates and string keys that some language has and another lacks, and unknown template names. */
-function compareLanguages (sources: TemplateSource[], strings: LoadedTemplates['strings'], stringFiles: Map<string, string>, dir: string): ContentProblem[] {
+function compareLanguages (
+  sources: TemplateSource[],
+  strings: LoadedTemplates['strings'],
+  stringFiles: Map<string, string>,
+  dir: string
+): ContentProblem[] {
   const problems: ContentProblem[] = []
-  const langs = [...new Set([...sources.map(s => s.lang), ...stringFiles.keys()])].sort()
-  const names = [...new Set(sources.map(s => s.name))].sort()
+  const langs = [...new Set([...sources.map((s) => s.lang), ...stringFiles.keys()])].sort()
+  const names = [...new Set(sources.map((s) => s.name))].sort()
   for (const name of names) {
     if (!TemplateNames.includes(name)) {
-      const file = sources.find(s => s.name === name)?.file ?? name
-      problems.push({ file, message: `unknown template "${name}": nothing uses it (known: ${TemplateNames.join(', ')})`, severity: 'warning' })
+      const file = sources.find((s) => s.name === name)?.file ?? name
+      problems.push({
+        file,
+        message: `unknown template "${name}": nothing uses it (known: ${TemplateNames.join(', ')})`,
+        severity: 'warning',
+      })
     }
   }
   for (const lang of langs) {
     for (const name of names) {
-      if (!sources.some(s => s.lang === lang && s.name === name)) {
-        const others = sources.filter(s => s.name === name).map(s => s.lang).join(', ')
-        problems.push({ file: displayPath(join(dir, lang, `${name}.hbs`)), message: `missing: ${others} ha${others.includes(',') ? 've' : 's'} this template; the default language's is used instead`, severity: 'warning' })
+      if (!sources.some((s) => s.lang === lang && s.name === name)) {
+        const others = sources
+          .filter((s) => s.name === name)
+          .map((s) => s.lang)
+          .join(', ')
+        problems.push({
+          file: displayPath(join(dir, lang, `${name}.hbs`)),
+          message: `missing: ${others} ha${others.includes(',') ? 've' : 's'} this template; the default language's is used instead`,
+          severity: 'warning',
+        })
       }
     }
   }
-  const keys = [...new Set(Object.values(strings).flatMap(s => Object.keys(s)))].sort()
+  const keys = [...new Set(Object.values(strings).flatMap((s) => Object.keys(s)))].sort()
   for (const lang of langs) {
     const file = stringFiles.get(lang)
     if (file === undefined) {
-      if (keys.length > 0) problems.push({ file: displayPath(join(dir, lang, STRINGS_FILE)), message: 'missing: other languages have widget strings', severity: 'warning' })
+      if (keys.length > 0) {
+        problems.push({
+          file: displayPath(join(dir, lang, STRINGS_FILE)),
+          message: 'missing: other languages have widget strings',
+          severity: 'warning',
+        })
+      }
       continue
     }
     const own = strings[lang] ?? {}
-    const missing = keys.filter(k => !(k in own))
+    const missing = keys.filter((k) => !(k in own))
     if (missing.length > 0) {
-      problems.push({ file, message: `missing string${missing.length > 1 ? 's' : ''} that other languages have: ${missing.join(', ')}`, severity: 'warning' })
+      problems.push({
+        file,
+        message: `missing string${missing.length > 1 ? 's' : ''} that other languages have: ${missing.join(', ')}`,
+        severity: 'warning',
+      })
     }
   }
   return problems

@@ -34,50 +34,105 @@ const Lang = Type.String({ pattern: '^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$', ma
 const strict = { additionalProperties: false } as const
 
 // ---- visitor → server
-export const VisitorHelloSchema = Type.Object({
-  type: Type.Literal('hello'),
-  conversation_id: Type.Optional(Id),
-  resume_token: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  last_seq: Type.Optional(Seq),
-  lang: Type.Optional(Lang),
-  name: Type.Optional(Type.String({ maxLength: 100 })),
-  page_url: Type.Optional(Type.String({ maxLength: 2000 })),
-  /** A random id the widget keeps per browser: only its hash is stored, to tell a visitor who came back (deflection). */
-  visitor_id: Type.Optional(Type.String({ minLength: 16, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' })),
-  /** A random key the client makes once per new conversation, so a retried start opens the same one. */
-  start_key: Type.Optional(Type.String({ minLength: 22, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' })),
-}, strict)
-export const VisitorTextSchema = Type.Object({ type: Type.Literal('text'), client_id: ClientId, text: Type.String() }, strict)
-export const VisitorChooseSchema = Type.Object({ type: Type.Literal('choose'), client_id: ClientId, entry_id: Id }, strict)
-export const VisitorFeedbackSchema = Type.Object({ type: Type.Literal('feedback'), client_id: ClientId, seq: Seq, helpful: Type.Boolean() }, strict)
+export const VisitorHelloSchema = Type.Object(
+  {
+    type: Type.Literal('hello'),
+    conversation_id: Type.Optional(Id),
+    resume_token: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    last_seq: Type.Optional(Seq),
+    lang: Type.Optional(Lang),
+    name: Type.Optional(Type.String({ maxLength: 100 })),
+    page_url: Type.Optional(Type.String({ maxLength: 2000 })),
+    /**
+     * A random id the widget keeps per browser: only its hash is stored, to tell a visitor who came back (deflection).
+     */
+    visitor_id: Type.Optional(Type.String({ minLength: 16, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' })),
+    /** A random key the client makes once per new conversation, so a retried start opens the same one. */
+    start_key: Type.Optional(Type.String({ minLength: 22, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' })),
+  },
+  strict
+)
+export const VisitorTextSchema = Type.Object(
+  { type: Type.Literal('text'), client_id: ClientId, text: Type.String() },
+  strict
+)
+export const VisitorChooseSchema = Type.Object(
+  { type: Type.Literal('choose'), client_id: ClientId, entry_id: Id },
+  strict
+)
+export const VisitorFeedbackSchema = Type.Object(
+  { type: Type.Literal('feedback'), client_id: ClientId, seq: Seq, helpful: Type.Boolean() },
+  strict
+)
 export const VisitorHandoffSchema = Type.Object({ type: Type.Literal('handoff'), client_id: ClientId }, strict)
-export const VisitorContactSchema = Type.Object({
-  type: Type.Literal('contact'), client_id: ClientId, email: Type.String({ maxLength: 254 }), text: Type.String(), name: Type.Optional(Type.String({ maxLength: 100 })),
-}, strict)
-export const VisitorRatingSchema = Type.Object({ type: Type.Literal('rating'), client_id: ClientId, score: Type.Integer({ minimum: 1, maximum: 5 }) }, strict)
+export const VisitorContactSchema = Type.Object(
+  {
+    type: Type.Literal('contact'),
+    client_id: ClientId,
+    email: Type.String({ maxLength: 254 }),
+    text: Type.String(),
+    name: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  strict
+)
+export const VisitorRatingSchema = Type.Object(
+  { type: Type.Literal('rating'), client_id: ClientId, score: Type.Integer({ minimum: 1, maximum: 5 }) },
+  strict
+)
 export const VisitorCloseSchema = Type.Object({ type: Type.Literal('close'), client_id: ClientId }, strict)
 export const TypingSchema = Type.Object({ type: Type.Literal('typing') }, strict)
 
 export const VisitorFrameSchema = Type.Union([
-  VisitorHelloSchema, VisitorTextSchema, VisitorChooseSchema, VisitorFeedbackSchema, VisitorHandoffSchema,
-  VisitorContactSchema, VisitorRatingSchema, VisitorCloseSchema, TypingSchema,
+  VisitorHelloSchema,
+  VisitorTextSchema,
+  VisitorChooseSchema,
+  VisitorFeedbackSchema,
+  VisitorHandoffSchema,
+  VisitorContactSchema,
+  VisitorRatingSchema,
+  VisitorCloseSchema,
+  TypingSchema,
 ])
 export type VisitorFrame = Static<typeof VisitorFrameSchema>
 export type VisitorHello = Static<typeof VisitorHelloSchema>
 
 // ---- operator → server
 export const OperatorHelloSchema = Type.Object({ type: Type.Literal('hello') }, strict)
-export const OperatorWatchSchema = Type.Object({ type: Type.Literal('watch'), conversation_id: Id, last_seq: Type.Optional(Seq) }, strict)
+export const OperatorWatchSchema = Type.Object(
+  { type: Type.Literal('watch'), conversation_id: Id, last_seq: Type.Optional(Seq) },
+  strict
+)
 export const OperatorUnwatchSchema = Type.Object({ type: Type.Literal('unwatch'), conversation_id: Id }, strict)
-export const OperatorTextSchema = Type.Object({ type: Type.Literal('text'), client_id: ClientId, conversation_id: Id, text: Type.String() }, strict)
+export const OperatorTextSchema = Type.Object(
+  { type: Type.Literal('text'), client_id: ClientId, conversation_id: Id, text: Type.String() },
+  strict
+)
 export const OperatorTypingSchema = Type.Object({ type: Type.Literal('typing'), conversation_id: Id }, strict)
 
-export const OperatorFrameSchema = Type.Union([OperatorHelloSchema, OperatorWatchSchema, OperatorUnwatchSchema, OperatorTextSchema, OperatorTypingSchema])
+export const OperatorFrameSchema = Type.Union([
+  OperatorHelloSchema,
+  OperatorWatchSchema,
+  OperatorUnwatchSchema,
+  OperatorTextSchema,
+  OperatorTypingSchema,
+])
 export type OperatorFrame = Static<typeof OperatorFrameSchema>
 
 // ---- server → clients (documented and type-checked; not validated at run time)
-export interface WelcomeFrame { type: 'welcome', conversation_id: string, resume_token: string, state: ConversationState, lang: string, last_seq: number }
-export interface AckFrame { type: 'ack', client_id: string, seq: number, conversation_id?: string }
+export interface WelcomeFrame {
+  type: 'welcome'
+  conversation_id: string
+  resume_token: string
+  state: ConversationState
+  lang: string
+  last_seq: number
+}
+export interface AckFrame {
+  type: 'ack'
+  client_id: string
+  seq: number
+  conversation_id?: string
+}
 export interface MessageFrame {
   type: 'message'
   conversation_id?: string
@@ -89,7 +144,7 @@ export interface MessageFrame {
   lang: string
   at: string
   kind?: string
-  choices?: { entry_id: string, title: string }[]
+  choices?: { entry_id: string; title: string }[]
   entry_id?: string
   operator_name?: string
   client_id?: string
@@ -104,21 +159,37 @@ export interface StateFrame {
   back_at?: string
   back_at_text?: string
 }
-export interface TypingFrame { type: 'typing', author: 'visitor' | 'operator' | 'bot', conversation_id?: string }
+export interface TypingFrame {
+  type: 'typing'
+  author: 'visitor' | 'operator' | 'bot'
+  conversation_id?: string
+}
 
 export type VisitorServerFrame = WelcomeFrame | AckFrame | MessageFrame | StateFrame | ErrorFrame | TypingFrame
 
 /** Frames the visitor sends that change something: each carries a client id and waits for its ack. */
 export type VisitorActionFrame = Exclude<VisitorFrame, { type: 'hello' } | { type: 'typing' }>
-export interface ErrorFrame { type: 'error', code: string, message: string, client_id?: string }
+export interface ErrorFrame {
+  type: 'error'
+  code: string
+  message: string
+  client_id?: string
+}
 
-export type FrameCheck<T> = { ok: true, frame: T } | { ok: false, code: 'FD_ERR_FRAME_INVALID' | 'FD_ERR_FRAME_TOO_BIG', message: string }
+export type FrameCheck<T> =
+  { ok: true; frame: T } | { ok: false; code: 'FD_ERR_FRAME_INVALID' | 'FD_ERR_FRAME_TOO_BIG'; message: string }
 
 function compile<T extends TSchema> (schema: T) {
   const checker = TypeCompiler.Compile(schema)
   return (raw: string | Buffer): FrameCheck<Static<T>> => {
     const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length
-    if (size > MaxFrameBytes) return { ok: false, code: 'FD_ERR_FRAME_TOO_BIG', message: `frame is ${size} bytes; the limit is ${MaxFrameBytes}` }
+    if (size > MaxFrameBytes) {
+      return {
+        ok: false,
+        code: 'FD_ERR_FRAME_TOO_BIG',
+        message: `frame is ${size} bytes; the limit is ${MaxFrameBytes}`,
+      }
+    }
     let value: unknown
     try {
       value = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'))
@@ -136,7 +207,9 @@ function compile<T extends TSchema> (schema: T) {
 /** Names the frame type and the first bad field, which is what a client developer needs. */
 function describeError (value: Record<string, unknown>, union: TSchema): string {
   const variants = (union as { anyOf?: TSchema[] }).anyOf ?? [union]
-  const variant = variants.find((s) => (s as { properties?: { type?: { const?: unknown } } }).properties?.type?.const === value.type)
+  const variant = variants.find(
+    (s) => (s as { properties?: { type?: { const?: unknown } } }).properties?.type?.const === value.type
+  )
   if (variant === undefined) return `unknown frame type ${JSON.stringify(value.type)}`.slice(0, 200)
   const first = TypeCompiler.Compile(variant).Errors(value).First()
   const field = first?.path === '' || first?.path === undefined ? '' : ` at ${first.path.slice(1)}`

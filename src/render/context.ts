@@ -15,7 +15,7 @@ export interface TemplateContext {
     /** @default '' */
     lang: string
   }
-  shop: { name: string, email: string, phone: string, url: string }
+  shop: { name: string; email: string; phone: string; url: string }
   hours: {
     /** @default false */
     open: boolean
@@ -28,7 +28,7 @@ export interface TemplateContext {
     eta: string
   }
   operator: { name: string }
-  entry: { id: string, title: string }
+  entry: { id: string; title: string }
   /** Only meaningful in the `answer` wrapper, which the renderer splits around it; never rendered by handlebars. */
   answer: string
   redacted: {
@@ -50,8 +50,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const contextMatchesVariables: Same<Dotted<TemplateContext>, TemplateVariable> = true
 void contextMatchesVariables
 
-const str = (v: unknown): string => typeof v === 'string' ? v : ''
-const num = (v: unknown): number => typeof v === 'number' && Number.isFinite(v) ? v : 0
+const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
 const bool = (v: unknown): boolean => v === true
 
 /**

@@ -27,7 +27,7 @@ const COMPILE_OPTIONS = {
   // A missing variable throws instead of rendering nothing; the context always has every key.
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(REMOVED_HELPERS.map(name => [name, false])),
+  knownHelpers: Object.fromEntries(REMOVED_HELPERS.map((name) => [name, false])),
   // Values are escaped for markdown before rendering (see escapeContext); HTML escaping here
   // would turn `&` into `&amp;` in front of markdown and still let `[x](y)` through.
   noEscape: true,
@@ -46,11 +46,14 @@ const RUNTIME_OPTIONS = {
  * environment and renders it once with the default context, so that handlebars' lazy
  * compilation happens now and not in front of a visitor. Never throws for bad content.
  */
-export function compileMarkdownTemplate (source: string, options: CompileOptions): { render: MarkdownTemplate } | { problems: ContentProblem[] } {
+export function compileMarkdownTemplate (
+  source: string,
+  options: CompileOptions
+): { render: MarkdownTemplate } | { problems: ContentProblem[] } {
   const problems = checkTemplate(source, options)
-  if (problems.some(p => p.severity === 'error')) return { problems }
+  if (problems.some((p) => p.severity === 'error')) return { problems }
   const compiled = env.compile<TemplateContext>(source, COMPILE_OPTIONS)
-  const render: MarkdownTemplate = ctx => compiled(escapeContext(ctx, escapeMarkdown), RUNTIME_OPTIONS)
+  const render: MarkdownTemplate = (ctx) => compiled(escapeContext(ctx, escapeMarkdown), RUNTIME_OPTIONS)
   try {
     render(createContext())
   } catch (err) {
@@ -58,7 +61,11 @@ export function compileMarkdownTemplate (source: string, options: CompileOptions
     // lacks (strict mode), or a construct the checker does not know yet.
     const line = (err as { lineNumber?: unknown }).lineNumber
     const message = err instanceof Error ? err.message : String(err)
-    const problem: ContentProblem = { file: options.file, message: `template cannot be compiled: ${message}`, severity: 'error' }
+    const problem: ContentProblem = {
+      file: options.file,
+      message: `template cannot be compiled: ${message}`,
+      severity: 'error',
+    }
     if (typeof line === 'number') problem.line = line + (options.lineOffset ?? 1) - 1
     return { problems: [problem] }
   }

@@ -49,7 +49,7 @@ export function renderMarkdown (source: string): string {
 export function escapeMarkdown (value: string): string {
   return value
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ') // eslint-disable-line no-control-regex
-    .replace(/[!-/:-@[-`{-~]/g, c => '\\' + c)
+    .replace(/[!-/:-@[-`{-~]/g, (c) => '\\' + c)
 }
 
 /**
@@ -59,19 +59,35 @@ export function escapeMarkdown (value: string): string {
  */
 export function markdownToText (source: string): string {
   const out: string[] = []
-  const lists: Array<{ ordered: boolean, next: number }> = []
+  const lists: Array<{ ordered: boolean; next: number }> = []
   let quote = 0
   let firstCell = true
   for (const token of md.parse(source, {})) {
     switch (token.type) {
-      case 'inline': out.push(inlineText(token.children ?? [])); break
-      case 'paragraph_open': if (quote > 0 && !token.hidden) out.push('> '.repeat(quote)); break
-      case 'paragraph_close': out.push(token.hidden ? '\n' : '\n\n'); break
-      case 'heading_close': out.push('\n\n'); break
-      case 'blockquote_open': quote++; break
-      case 'blockquote_close': quote--; break
-      case 'bullet_list_open': lists.push({ ordered: false, next: 0 }); break
-      case 'ordered_list_open': lists.push({ ordered: true, next: Number(token.attrGet('start') ?? 1) }); break
+      case 'inline':
+        out.push(inlineText(token.children ?? []))
+        break
+      case 'paragraph_open':
+        if (quote > 0 && !token.hidden) out.push('> '.repeat(quote))
+        break
+      case 'paragraph_close':
+        out.push(token.hidden ? '\n' : '\n\n')
+        break
+      case 'heading_close':
+        out.push('\n\n')
+        break
+      case 'blockquote_open':
+        quote++
+        break
+      case 'blockquote_close':
+        quote--
+        break
+      case 'bullet_list_open':
+        lists.push({ ordered: false, next: 0 })
+        break
+      case 'ordered_list_open':
+        lists.push({ ordered: true, next: Number(token.attrGet('start') ?? 1) })
+        break
       case 'bullet_list_close':
       case 'ordered_list_close':
         lists.pop()
@@ -84,21 +100,37 @@ export function markdownToText (source: string): string {
         break
       }
       case 'fence':
-      case 'code_block': out.push(token.content, '\n'); break
-      case 'hr': out.push('---\n\n'); break
-      case 'tr_open': firstCell = true; break
+      case 'code_block':
+        out.push(token.content, '\n')
+        break
+      case 'hr':
+        out.push('---\n\n')
+        break
+      case 'tr_open':
+        firstCell = true
+        break
       case 'th_open':
-      case 'td_open': if (!firstCell) out.push(' | '); firstCell = false; break
-      case 'tr_close': out.push('\n'); break
-      case 'table_close': out.push('\n'); break
+      case 'td_open':
+        if (!firstCell) out.push(' | ')
+        firstCell = false
+        break
+      case 'tr_close':
+        out.push('\n')
+        break
+      case 'table_close':
+        out.push('\n')
+        break
     }
   }
-  return out.join('').replace(/\n{3,}/g, '\n\n').trim()
+  return out
+    .join('')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 function inlineText (children: Token[]): string {
   let text = ''
-  const links: Array<{ href: string, start: number, auto: boolean }> = []
+  const links: Array<{ href: string; start: number; auto: boolean }> = []
   for (const token of children) {
     switch (token.type) {
       case 'text':
@@ -113,7 +145,11 @@ function inlineText (children: Token[]): string {
         text += inlineText(token.children ?? [])
         break
       case 'link_open':
-        links.push({ href: String(token.attrGet('href') ?? ''), start: text.length, auto: token.markup === 'linkify' || token.markup === 'autolink' })
+        links.push({
+          href: String(token.attrGet('href') ?? ''),
+          start: text.length,
+          auto: token.markup === 'linkify' || token.markup === 'autolink',
+        })
         break
       case 'link_close': {
         const link = links.pop()

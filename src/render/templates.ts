@@ -8,10 +8,21 @@ import { splitWrapper } from './wrapper.js'
 
 /** The system messages, one `templates/<lang>/<name>.hbs` each. */
 export const SystemTemplateNames = [
-  'greeting', 'feedback', 'clarify', 'escalate', 'queue', 'assigned', 'offline', 'offline_thanks',
-  'unsupported_language', 'redacted', 'too_long', 'closed', 'csat',
+  'greeting',
+  'feedback',
+  'clarify',
+  'escalate',
+  'queue',
+  'assigned',
+  'offline',
+  'offline_thanks',
+  'unsupported_language',
+  'redacted',
+  'too_long',
+  'closed',
+  'csat',
 ] as const
-export type SystemTemplateName = typeof SystemTemplateNames[number]
+export type SystemTemplateName = (typeof SystemTemplateNames)[number]
 
 /** The wrapper around every FAQ answer; it has `{{answer}}` on a line of its own. */
 export const AnswerTemplateName = 'answer'
@@ -19,7 +30,7 @@ export const AnswerTemplateName = 'answer'
 export const TemplateNames: readonly string[] = [...SystemTemplateNames, AnswerTemplateName]
 
 /** Variables of system templates and of the answer wrapper's text (everything but `answer`). */
-export const SystemVariables: readonly string[] = Object.keys(TemplateVariables).filter(v => v !== 'answer')
+export const SystemVariables: readonly string[] = Object.keys(TemplateVariables).filter((v) => v !== 'answer')
 
 /** One template file as read from disk. */
 export interface TemplateSource {
@@ -60,7 +71,10 @@ export interface Renderer {
 
 export type RendererResult = { renderer: Renderer } | { problems: ContentProblem[] }
 
-interface Wrapper { before: MarkdownTemplate, after: MarkdownTemplate }
+interface Wrapper {
+  before: MarkdownTemplate
+  after: MarkdownTemplate
+}
 
 /**
  * Compiles every template and every FAQ body given, once. Bad content is returned as
@@ -70,7 +84,7 @@ export function createRenderer (sources: readonly TemplateSource[], options: Ren
   const problems: ContentProblem[] = []
   const system = new Map<string, MarkdownTemplate>()
   const wrappers = new Map<string, Wrapper>()
-  const answers = new Map<string, { body: string, render: MarkdownTemplate }>()
+  const answers = new Map<string, { body: string; render: MarkdownTemplate }>()
   const keep = <T>(result: T | { problems: ContentProblem[] }): T | undefined => {
     if (typeof result === 'object' && result !== null && 'problems' in result) {
       problems.push(...result.problems)
@@ -96,22 +110,35 @@ export function createRenderer (sources: readonly TemplateSource[], options: Ren
     }
   }
   for (const name of TemplateNames) {
-    if (!sources.some(s => s.lang === options.defaultLang && s.name === name)) {
-      problems.push({ file: `${options.defaultLang}/${name}.hbs`, message: `template "${name}" is missing in the default language ${options.defaultLang}`, severity: 'error' })
+    if (!sources.some((s) => s.lang === options.defaultLang && s.name === name)) {
+      problems.push({
+        file: `${options.defaultLang}/${name}.hbs`,
+        message: `template "${name}" is missing in the default language ${options.defaultLang}`,
+        severity: 'error',
+      })
     }
   }
   for (const entry of options.entries ?? []) {
-    const compiled = keep(compileMarkdownTemplate(entry.body, { file: entry.file, lineOffset: entry.bodyLine, allowed: FaqAnswerVariables }))
+    const compiled = keep(
+      compileMarkdownTemplate(entry.body, {
+        file: entry.file,
+        lineOffset: entry.bodyLine,
+        allowed: FaqAnswerVariables,
+      })
+    )
     if (compiled !== undefined) answers.set(key(entry.lang, entry.id), { body: entry.body, render: compiled.render })
   }
-  if (problems.some(p => p.severity === 'error')) return { problems }
+  if (problems.some((p) => p.severity === 'error')) return { problems }
 
-  const pick = <T>(map: Map<string, T>, lang: string, name: string): { value: T, lang: string } => {
+  const pick = <T>(map: Map<string, T>, lang: string, name: string): { value: T; lang: string } => {
     for (const l of [primary(lang), options.defaultLang]) {
       const value = map.get(key(l, name))
       if (value !== undefined) return { value, lang: l }
     }
-    throw new FrontdeskError('FD_ERR_TEMPLATE_MISSING', `no template "${name}" in ${lang} nor in ${options.defaultLang}`)
+    throw new FrontdeskError(
+      'FD_ERR_TEMPLATE_MISSING',
+      `no template "${name}" in ${lang} nor in ${options.defaultLang}`
+    )
   }
 
   const renderer: Renderer = {
@@ -124,14 +151,20 @@ export function createRenderer (sources: readonly TemplateSource[], options: Ren
     answer (entry, context) {
       const compiled = answers.get(key(entry.lang, entry.id))
       if (compiled?.body !== entry.body) {
-        throw new FrontdeskError('FD_ERR_TEMPLATE_MISSING', `the answer of ${entry.file} was not compiled when the renderer was made`)
+        throw new FrontdeskError(
+          'FD_ERR_TEMPLATE_MISSING',
+          `the answer of ${entry.file} was not compiled when the renderer was made`
+        )
       }
       const ctx = createContext({ ...context, entry: { id: entry.id, title: entry.title } })
       const wrapper = pick(wrappers, entry.lang, AnswerTemplateName).value
       const parts = [wrapper.before(ctx), compiled.render(ctx), wrapper.after(ctx)].map(toMessage)
       return {
-        text: parts.map(p => p.text).filter(t => t !== '').join('\n\n'),
-        html: parts.map(p => p.html).join(''),
+        text: parts
+          .map((p) => p.text)
+          .filter((t) => t !== '')
+          .join('\n\n'),
+        html: parts.map((p) => p.html).join(''),
         lang: entry.lang,
       }
     },
@@ -139,22 +172,27 @@ export function createRenderer (sources: readonly TemplateSource[], options: Ren
   return { renderer }
 }
 
-function compileWrapper (src: TemplateSource, keep: <T>(r: T | { problems: ContentProblem[] }) => T | undefined): Wrapper | undefined {
+function compileWrapper (
+  src: TemplateSource,
+  keep: <T>(r: T | { problems: ContentProblem[] }) => T | undefined
+): Wrapper | undefined {
   const whole = keep(compileMarkdownTemplate(src.source, { file: src.file, allowed: Object.keys(TemplateVariables) }))
   if (whole === undefined) return undefined
   const split = keep(splitWrapper(src.source, src.file))
   if (split === undefined) return undefined
   const before = keep(compileMarkdownTemplate(split.before, { file: src.file, allowed: SystemVariables }))
-  const after = keep(compileMarkdownTemplate(split.after, { file: src.file, lineOffset: split.afterLine, allowed: SystemVariables }))
+  const after = keep(
+    compileMarkdownTemplate(split.after, { file: src.file, lineOffset: split.afterLine, allowed: SystemVariables })
+  )
   return before !== undefined && after !== undefined ? { before: before.render, after: after.render } : undefined
 }
 
 // The same answers and notices are rendered over and over, mostly with the same variables:
 // markdown → HTML and text is the costly part, so its result is kept per source text.
 const RenderedLimit = 2000
-const rendered = new Map<string, { text: string, html: string }>()
+const rendered = new Map<string, { text: string; html: string }>()
 
-function toMessage (markdown: string): { text: string, html: string } {
+function toMessage (markdown: string): { text: string; html: string } {
   let message = rendered.get(markdown)
   if (message === undefined) {
     message = { text: markdownToText(markdown), html: renderMarkdown(markdown) }

@@ -18,7 +18,7 @@ const PLACEHOLDER = 'answer'
  * template that parses (checkTemplate has run).
  */
 export function splitWrapper (source: string, file: string): WrapperParts | { problems: ContentProblem[] } {
-  const found: Array<{ node: hbs.AST.MustacheStatement, topLevel: boolean }> = []
+  const found: Array<{ node: hbs.AST.MustacheStatement; topLevel: boolean }> = []
   collect(Handlebars.parse(source), true, found)
   const problem = (message: string, line?: number): { problems: ContentProblem[] } => {
     const p: ContentProblem = { file, field: PLACEHOLDER, message, severity: 'error' }
@@ -26,27 +26,41 @@ export function splitWrapper (source: string, file: string): WrapperParts | { pr
     return { problems: [p] }
   }
   if (found.length !== 1) {
-    return problem(`the answer wrapper must use {{answer}} exactly once (found ${found.length})`, found[1]?.node.loc.start.line)
+    return problem(
+      `the answer wrapper must use {{answer}} exactly once (found ${found.length})`,
+      found[1]?.node.loc.start.line
+    )
   }
-  const { node, topLevel } = found[0] as { node: hbs.AST.MustacheStatement, topLevel: boolean }
+  const { node, topLevel } = found[0] as { node: hbs.AST.MustacheStatement; topLevel: boolean }
   const { start, end } = node.loc
-  if (!topLevel) return problem('{{answer}} cannot be inside {{#if}} or {{#unless}}: the answer is always shown', start.line)
+  if (!topLevel) {
+    return problem('{{answer}} cannot be inside {{#if}} or {{#unless}}: the answer is always shown', start.line)
+  }
   const lines = source.split('\n')
   const offsetOf = (p: hbs.AST.Position): number =>
     lines.slice(0, p.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + p.column
   const before = source.slice(0, offsetOf(start))
   const after = source.slice(offsetOf(end))
   if (!/(?:^|\n)[ \t]*$/.test(before) || !/^[ \t]*(?:\n|$)/.test(after)) {
-    return problem('{{answer}} must be on a line of its own: the answer is a block of paragraphs, not a word in a sentence', start.line)
+    return problem(
+      '{{answer}} must be on a line of its own: the answer is a block of paragraphs, not a word in a sentence',
+      start.line
+    )
   }
   return { before, after, afterLine: end.line }
 }
 
-function collect (program: hbs.AST.Program | undefined, topLevel: boolean, found: Array<{ node: hbs.AST.MustacheStatement, topLevel: boolean }>): void {
+function collect (
+  program: hbs.AST.Program | undefined,
+  topLevel: boolean,
+  found: Array<{ node: hbs.AST.MustacheStatement; topLevel: boolean }>
+): void {
   for (const node of program?.body ?? []) {
     if (node.type === 'MustacheStatement') {
       const path = (node as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression
-      if (path.type === 'PathExpression' && path.parts.join('.') === PLACEHOLDER) found.push({ node: node as hbs.AST.MustacheStatement, topLevel })
+      if (path.type === 'PathExpression' && path.parts.join('.') === PLACEHOLDER) {
+        found.push({ node: node as hbs.AST.MustacheStatement, topLevel })
+      }
     } else if (node.type === 'BlockStatement') {
       collect((node as hbs.AST.BlockStatement).program, false, found)
       collect((node as hbs.AST.BlockStatement).inverse, false, found)

@@ -37,13 +37,24 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
     // Probes and scrapes come often and from the load balancer: never lock them out. Websocket
     // upgrades have their own per-IP connection cap; counting them here would cap a shop's
     // visitors behind one NAT address at this many widget loads a minute.
-    allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url) || request.headers.upgrade?.toLowerCase() === 'websocket',
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'FD_ERR_RATE_LIMITED', message: `too many requests: ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s` }),
+    allowList: (request) =>
+      ['/healthz', '/readyz', '/metrics'].includes(request.url) ||
+      request.headers.upgrade?.toLowerCase() === 'websocket',
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'FD_ERR_RATE_LIMITED',
+      message: `too many requests: ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
   })
   await fastify.register(websocket, { options: { maxPayload: MaxFrameBytes } })
   await fastify.register(swagger, {
     openapi: {
-      info: { title: 'Frontdesk API', version: '1', description: 'Operators\' REST API and the visitor HTTP fallback. State-changing calls need the session cookie and the x-csrf-token header from the login response.' },
+      info: {
+        title: 'Frontdesk API',
+        version: '1',
+        description:
+          "Operators' REST API and the visitor HTTP fallback. State-changing calls need the session cookie and the x-csrf-token header from the login response.",
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } } },
     },
   })

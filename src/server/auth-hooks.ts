@@ -37,7 +37,11 @@ export function requireRole (role: Role) {
   }
 }
 
-/** Cookie options: httpOnly and SameSite=Strict always; Secure on HTTPS (or as configured). */
+/**
+ * Cookie options: httpOnly and SameSite=Strict always; Secure on HTTPS (or as configured).
+ * The lifetime goes out as Max-Age, relative to the server's clock, never as an Expires date:
+ * a browser judges a date by its own clock, which need not agree with the server's.
+ */
 export function sessionCookieOptions (request: FastifyRequest, expiresAt: number) {
   const configured = request.server.frontdesk.config.auth.secureCookies
   return {
@@ -45,6 +49,6 @@ export function sessionCookieOptions (request: FastifyRequest, expiresAt: number
     sameSite: 'strict' as const,
     path: '/',
     secure: configured === 'auto' ? request.protocol === 'https' : configured,
-    expires: new Date(expiresAt),
+    maxAge: Math.max(0, Math.floor((expiresAt - request.server.frontdesk.clock()) / 1000)),
   }
 }

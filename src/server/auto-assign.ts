@@ -9,21 +9,26 @@ const RetryMs = 10_000
  * claim: whenever a conversation changes (queued, closed, transferred) and every few seconds
  * (an operator came online), under the store's lock so instances do not race each other.
  */
-export default fp(async function autoAssign (fastify) {
-  const fd = fastify.frontdesk
-  if (!fd.config.queue.autoAssign) return
-  const assign = exclusive(fastify, 'auto-assign', async () => { await fd.operators.autoAssign() })
-  let pending: NodeJS.Timeout | undefined
-  const unsubscribe = fd.bus.subscribe('*', (event) => {
-    if (event.type !== 'conversation') return
-    clearTimeout(pending)
-    pending = setTimeout(assign, DebounceMs)
-  })
-  const retry = setInterval(assign, RetryMs)
-  retry.unref()
-  fastify.addHook('onClose', async () => {
-    clearTimeout(pending)
-    clearInterval(retry)
-    unsubscribe()
-  })
-}, { name: 'frontdesk-auto-assign', dependencies: ['frontdesk-context'] })
+export default fp(
+  async function autoAssign (fastify) {
+    const fd = fastify.frontdesk
+    if (!fd.config.queue.autoAssign) return
+    const assign = exclusive(fastify, 'auto-assign', async () => {
+      await fd.operators.autoAssign()
+    })
+    let pending: NodeJS.Timeout | undefined
+    const unsubscribe = fd.bus.subscribe('*', (event) => {
+      if (event.type !== 'conversation') return
+      clearTimeout(pending)
+      pending = setTimeout(assign, DebounceMs)
+    })
+    const retry = setInterval(assign, RetryMs)
+    retry.unref()
+    fastify.addHook('onClose', async () => {
+      clearTimeout(pending)
+      clearInterval(retry)
+      unsubscribe()
+    })
+  },
+  { name: 'frontdesk-auto-assign', dependencies: ['frontdesk-context'] }
+)

@@ -12,11 +12,13 @@ export function availabilityFrom (config: HoursConfig | undefined): Availability
       const now = new Date(at)
       if (hours.isOpen(now)) return undefined
       const next = hours.nextOpen(now)
-      return next === undefined ? undefined : { at: next.getTime(), text: formatBackAt(next, now, lang, config.timeZone) }
+      return next === undefined
+        ? undefined
+        : { at: next.getTime(), text: formatBackAt(next, now, lang, config.timeZone) }
     },
     summary (lang) {
       let text = summaries.get(lang)
-      if (text === undefined) summaries.set(lang, text = formatHoursSummary(config, lang))
+      if (text === undefined) summaries.set(lang, (text = formatHoursSummary(config, lang)))
       return text
     },
   }

@@ -19,10 +19,20 @@ const DebounceMs = 250
  * every problem listed), then reloaded when files under the FAQ or templates folders change;
  * a broken save is logged and the last good content stays in service.
  */
-export async function createContentHolder (config: Config, log: FastifyBaseLogger, options: { watch?: boolean, initial?: Content } = {}): Promise<ContentHolder> {
+export async function createContentHolder (
+  config: Config,
+  log: FastifyBaseLogger,
+  options: { watch?: boolean; initial?: Content } = {}
+): Promise<ContentHolder> {
   const first = options.initial !== undefined ? { content: options.initial, problems: [] } : await loadContent(config)
   if (first.content === undefined) {
-    throw new FrontdeskError('FD_ERR_FAQ_INVALID', `cannot start with this content:\n${first.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`)
+    throw new FrontdeskError(
+      'FD_ERR_FAQ_INVALID',
+      `cannot start with this content:\n${first.problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n')}`
+    )
   }
   for (const p of first.problems) log.warn({ problem: p }, formatProblem(p))
   let content = first.content
@@ -32,12 +42,18 @@ export async function createContentHolder (config: Config, log: FastifyBaseLogge
   const reload = async (): Promise<ContentProblem[]> => {
     const next = await loadContent(config)
     if (next.content === undefined) {
-      log.error({ problems: next.problems }, `content not reloaded: ${next.problems.filter((p) => p.severity === 'error').length} error(s); the last good FAQ stays in service`)
+      log.error(
+        { problems: next.problems },
+        `content not reloaded: ${next.problems.filter((p) => p.severity === 'error').length} error(s); the last good FAQ stays in service`
+      )
       for (const p of next.problems) log.error(formatProblem(p))
       return next.problems
     }
     content = next.content
-    log.info({ langs: content.faq.langs, entries: content.faq.entries.get(content.faq.langs[0] ?? '')?.length }, 'content reloaded')
+    log.info(
+      { langs: content.faq.langs, entries: content.faq.entries.get(content.faq.langs[0] ?? '')?.length },
+      'content reloaded'
+    )
     return next.problems
   }
 
@@ -47,7 +63,9 @@ export async function createContentHolder (config: Config, log: FastifyBaseLogge
       try {
         const w = watch(dir, { recursive: true }, () => {
           clearTimeout(timer)
-          timer = setTimeout(() => { reloading = (reloading ?? Promise.resolve([])).then(reload, reload) }, DebounceMs)
+          timer = setTimeout(() => {
+            reloading = (reloading ?? Promise.resolve([])).then(reload, reload)
+          }, DebounceMs)
         })
         w.on('error', (err) => log.warn({ err }, `stopped watching ${dir}`))
         watchers.push(w)

@@ -58,41 +58,68 @@ declare module 'fastify' {
  * config (hours, redaction rules) and bad content fail here, at registration, never on the
  * first request.
  */
-export default fp(async function frontdeskContext (fastify, opts: AppOptions) {
-  const { config, store } = opts
-  const bus = opts.bus ?? createLocalBus()
-  const clock = opts.clock ?? Date.now
-  const content = await createContentHolder(config, fastify.log, { watch: opts.watchContent, initial: opts.content })
-  const presence = createPresence(store, { defaultCapacity: config.queue.defaultCapacity, clock, onError: (err) => fastify.log.warn({ err }, 'presence not recorded') })
-  const metrics = createMetrics()
-  fastify.decorate('metrics', metrics)
-  const deps = {
-    store,
-    bus,
-    clock,
-    content: content.current,
-    availability: availabilityFrom(config.hours),
-    presence,
-    redactor: createRedactor({ rules: config.redaction }),
-    options: { maxTextLength: config.maxTextLength, shop: config.shop },
-    observe: { decision: metrics.decision },
-  }
-  fastify.decorate('frontdesk', {
-    config,
-    store,
-    bus,
-    clock,
-    content,
-    presence,
-    visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
-    conversations: countVisitors(createConversationService(deps), metrics),
-    learning: createLearning({ store, clock, content: content.current, reload: content.reload, faqDir: config.faqDir }),
-    operators: countOperators(createOperatorActions(deps, { remindAfterMs: config.queue.remindAfterSeconds * 1000, requeueAfterMs: config.queue.requeueAfterSeconds * 1000 }), metrics),
-    auth: createAuth({ store, clock, options: { sessionTtlMs: config.auth.sessionHours * 3600_000, maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMinutes * 60_000 } }),
-  })
-  fastify.addHook('onClose', async () => {
-    content.close()
-    await presence.close()
-    await bus.close()
-  })
-}, { name: 'frontdesk-context' })
+export default fp(
+  async function frontdeskContext (fastify, opts: AppOptions) {
+    const { config, store } = opts
+    const bus = opts.bus ?? createLocalBus()
+    const clock = opts.clock ?? Date.now
+    const content = await createContentHolder(config, fastify.log, { watch: opts.watchContent, initial: opts.content })
+    const presence = createPresence(store, {
+      defaultCapacity: config.queue.defaultCapacity,
+      clock,
+      onError: (err) => fastify.log.warn({ err }, 'presence not recorded'),
+    })
+    const metrics = createMetrics()
+    fastify.decorate('metrics', metrics)
+    const deps = {
+      store,
+      bus,
+      clock,
+      content: content.current,
+      availability: availabilityFrom(config.hours),
+      presence,
+      redactor: createRedactor({ rules: config.redaction }),
+      options: { maxTextLength: config.maxTextLength, shop: config.shop },
+      observe: { decision: metrics.decision },
+    }
+    fastify.decorate('frontdesk', {
+      config,
+      store,
+      bus,
+      clock,
+      content,
+      presence,
+      visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
+      conversations: countVisitors(createConversationService(deps), metrics),
+      learning: createLearning({
+        store,
+        clock,
+        content: content.current,
+        reload: content.reload,
+        faqDir: config.faqDir,
+      }),
+      operators: countOperators(
+        createOperatorActions(deps, {
+          remindAfterMs: config.queue.remindAfterSeconds * 1000,
+          requeueAfterMs: config.queue.requeueAfterSeconds * 1000,
+        }),
+        metrics
+      ),
+      auth: createAuth({
+        store,
+        clock,
+        options: {
+          sessionTtlMs: config.auth.sessionHours * 3600_000,
+          maxFailures: config.auth.maxFailures,
+          lockMs: config.auth.lockMinutes * 60_000,
+        },
+      }),
+    })
+    fastify.addHook('onClose', async () => {
+      content.close()
+      await presence.close()
+      await bus.close()
+    })
+  },
+  { name: 'frontdesk-context' }
+)

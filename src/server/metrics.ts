@@ -24,8 +24,8 @@ export interface Metrics {
 export type VisitorEvent =
   | { type: 'started' }
   | { type: 'text' | 'choose' | 'handoff' | 'contact' | 'close' }
-  | { type: 'feedback', helpful: boolean }
-  | { type: 'rating', score: number }
+  | { type: 'feedback'; helpful: boolean }
+  | { type: 'rating'; score: number }
 
 /**
  * Prometheus metrics at `/metrics`: live gauges read from the store at scrape time (so they are
@@ -35,13 +35,47 @@ export type VisitorEvent =
 export function createMetrics (): Metrics {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'frontdesk_process_' })
-  const decisions = new Counter({ name: 'frontdesk_decisions_total', help: 'Bot decisions by outcome, reason and language', labelNames: ['decision', 'reason', 'lang'], registers: [registry] })
-  const confidence = new Histogram({ name: 'frontdesk_decision_confidence', help: 'Confidence of the best FAQ entry per decision', buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], registers: [registry] })
-  const connections = new Gauge({ name: 'frontdesk_websocket_connections', help: 'Open websockets on this instance', labelNames: ['kind'], registers: [registry] })
-  const started = new Counter({ name: 'frontdesk_conversations_started_total', help: 'Conversations started on this instance', registers: [registry] })
-  const visitorFrames = new Counter({ name: 'frontdesk_visitor_actions_total', help: 'Stored visitor actions on this instance: text, choose, handoff, contact (offline message), close, feedback_yes, feedback_no, rating', labelNames: ['action'], registers: [registry] })
-  const ratings = new Counter({ name: 'frontdesk_ratings_total', help: 'CSAT ratings by score (1-5) on this instance', labelNames: ['score'], registers: [registry] })
-  const operatorActions = new Counter({ name: 'frontdesk_operator_actions_total', help: 'Successful operator actions on this instance: claim, reply, transfer, close', labelNames: ['action'], registers: [registry] })
+  const decisions = new Counter({
+    name: 'frontdesk_decisions_total',
+    help: 'Bot decisions by outcome, reason and language',
+    labelNames: ['decision', 'reason', 'lang'],
+    registers: [registry],
+  })
+  const confidence = new Histogram({
+    name: 'frontdesk_decision_confidence',
+    help: 'Confidence of the best FAQ entry per decision',
+    buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+    registers: [registry],
+  })
+  const connections = new Gauge({
+    name: 'frontdesk_websocket_connections',
+    help: 'Open websockets on this instance',
+    labelNames: ['kind'],
+    registers: [registry],
+  })
+  const started = new Counter({
+    name: 'frontdesk_conversations_started_total',
+    help: 'Conversations started on this instance',
+    registers: [registry],
+  })
+  const visitorFrames = new Counter({
+    name: 'frontdesk_visitor_actions_total',
+    help: 'Stored visitor actions on this instance: text, choose, handoff, contact (offline message), close, feedback_yes, feedback_no, rating',
+    labelNames: ['action'],
+    registers: [registry],
+  })
+  const ratings = new Counter({
+    name: 'frontdesk_ratings_total',
+    help: 'CSAT ratings by score (1-5) on this instance',
+    labelNames: ['score'],
+    registers: [registry],
+  })
+  const operatorActions = new Counter({
+    name: 'frontdesk_operator_actions_total',
+    help: 'Successful operator actions on this instance: claim, reply, transfer, close',
+    labelNames: ['action'],
+    registers: [registry],
+  })
   return {
     registry,
     decision (d) {
@@ -50,8 +84,14 @@ export function createMetrics (): Metrics {
     },
     connection: (kind, delta) => connections.inc({ kind }, delta),
     visitor (event) {
-      if (event.type === 'started') { started.inc(); return }
-      if (event.type === 'feedback') { visitorFrames.inc({ action: event.helpful ? 'feedback_yes' : 'feedback_no' }); return }
+      if (event.type === 'started') {
+        started.inc()
+        return
+      }
+      if (event.type === 'feedback') {
+        visitorFrames.inc({ action: event.helpful ? 'feedback_yes' : 'feedback_no' })
+        return
+      }
       visitorFrames.inc({ action: event.type })
       if (event.type === 'rating') ratings.inc({ score: String(event.score) })
     },
@@ -71,7 +111,13 @@ export function countVisitors (service: ConversationService, metrics: Metrics): 
     async handle (id, frame) {
       const outcome = await service.handle(id, frame)
       if (outcome.ok && !outcome.duplicate) {
-        metrics.visitor(frame.type === 'feedback' ? { type: 'feedback', helpful: frame.helpful } : frame.type === 'rating' ? { type: 'rating', score: frame.score } : { type: frame.type })
+        metrics.visitor(
+          frame.type === 'feedback'
+            ? { type: 'feedback', helpful: frame.helpful }
+            : frame.type === 'rating'
+              ? { type: 'rating', score: frame.score }
+              : { type: frame.type }
+        )
       }
       return outcome
     },
@@ -80,70 +126,98 @@ export function countVisitors (service: ConversationService, metrics: Metrics): 
 
 /** The operator actions, counting the ones that succeeded. */
 export function countOperators (actions: OperatorActions, metrics: Metrics): OperatorActions {
-  const counted = <A extends unknown[], R extends { ok: boolean }>(name: 'claim' | 'reply' | 'transfer' | 'close', run: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      const result = await run(...args)
-      if (result.ok && !('duplicate' in result && result.duplicate === true)) metrics.operator(name)
-      return result
-    }
-  return { ...actions, claim: counted('claim', actions.claim), reply: counted('reply', actions.reply), transfer: counted('transfer', actions.transfer), close: counted('close', actions.close) }
+  const counted =
+    <A extends unknown[], R extends { ok: boolean }>(
+      name: 'claim' | 'reply' | 'transfer' | 'close',
+      run: (...args: A) => Promise<R>
+    ) =>
+      async (...args: A): Promise<R> => {
+        const result = await run(...args)
+        if (result.ok && !('duplicate' in result && result.duplicate === true)) metrics.operator(name)
+        return result
+      }
+  return {
+    ...actions,
+    claim: counted('claim', actions.claim),
+    reply: counted('reply', actions.reply),
+    transfer: counted('transfer', actions.transfer),
+    close: counted('close', actions.close),
+  }
 }
 
-export default fp(async function metricsPlugin (fastify) {
-  const fd = fastify.frontdesk
-  const registry = fastify.metrics.registry
-  // Three gauges read the queue: one read per scrape, shared (reset by the /metrics route).
-  let scrape: Promise<Conversation[]> | undefined
-  const queued = (): Promise<Conversation[]> => (scrape ??= fd.store.listConversations({ states: ['queued'], limit: 100_000 }))
-  new Gauge({
-    name: 'frontdesk_conversations',
-    help: 'Conversations by state, shared by all instances (bot: started in the last hour and still with the bot)',
-    labelNames: ['state'],
-    registers: [registry],
-    async collect () {
-      this.set({ state: 'queued' }, (await queued()).length)
-      for (const state of ['assigned', 'offline'] as const) {
-        this.set({ state }, (await fd.store.listConversations({ states: [state], limit: 100_000 })).length)
-      }
-      const now = fd.clock()
-      this.set({ state: 'bot' }, (await fd.store.conversationsCreated(now - 3600_000, now + 1)).filter((c) => c.state === 'bot').length)
-    },
-  })
-  new Gauge({
-    name: 'frontdesk_queue_length',
-    help: 'Visitors waiting in the queue for an operator, shared by all instances',
-    registers: [registry],
-    async collect () { this.set((await queued()).length) },
-  })
-  new Gauge({
-    name: 'frontdesk_queue_oldest_wait_seconds',
-    help: 'How long the visitor first in the queue has waited (0 when nobody waits)',
-    registers: [registry],
-    async collect () {
-      const waiting = await queued()
-      const oldest = waiting.reduce((min, c) => Math.min(min, c.queuedAt ?? c.createdAt), Number.POSITIVE_INFINITY)
-      this.set(waiting.length === 0 ? 0 : Math.max(0, Math.round((fd.clock() - oldest) / 1000)))
-    },
-  })
-  new Gauge({
-    name: 'frontdesk_operators_online',
-    help: 'Operators with the console open on any instance',
-    registers: [registry],
-    async collect () { this.set((await fd.presence.online()).length) },
-  })
-  new Gauge({
-    name: 'frontdesk_offline_messages_open',
-    help: 'Offline messages nobody has handled yet',
-    registers: [registry],
-    async collect () { this.set((await fd.store.listContacts({ handled: false, limit: 100_000 })).length) },
-  })
-  fastify.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType)
-    scrape = undefined
-    try {
-      return await registry.metrics()
-    } finally {
+export default fp(
+  async function metricsPlugin (fastify) {
+    const fd = fastify.frontdesk
+    const registry = fastify.metrics.registry
+    // Three gauges read the queue: one read per scrape, shared (reset by the /metrics route).
+    let scrape: Promise<Conversation[]> | undefined
+    const queued = (): Promise<Conversation[]> =>
+      (scrape ??= fd.store.listConversations({ states: ['queued'], limit: 100_000 }))
+    // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
+    new Gauge({
+      name: 'frontdesk_conversations',
+      help: 'Conversations by state, shared by all instances (bot: started in the last hour and still with the bot)',
+      labelNames: ['state'],
+      registers: [registry],
+      async collect () {
+        this.set({ state: 'queued' }, (await queued()).length)
+        for (const state of ['assigned', 'offline'] as const) {
+          this.set({ state }, (await fd.store.listConversations({ states: [state], limit: 100_000 })).length)
+        }
+        const now = fd.clock()
+        this.set(
+          { state: 'bot' },
+          (await fd.store.conversationsCreated(now - 3600_000, now + 1)).filter((c) => c.state === 'bot').length
+        )
+      },
+    })
+    // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
+    new Gauge({
+      name: 'frontdesk_queue_length',
+      help: 'Visitors waiting in the queue for an operator, shared by all instances',
+      registers: [registry],
+      async collect () {
+        this.set((await queued()).length)
+      },
+    })
+    // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
+    new Gauge({
+      name: 'frontdesk_queue_oldest_wait_seconds',
+      help: 'How long the visitor first in the queue has waited (0 when nobody waits)',
+      registers: [registry],
+      async collect () {
+        const waiting = await queued()
+        const oldest = waiting.reduce((min, c) => Math.min(min, c.queuedAt ?? c.createdAt), Number.POSITIVE_INFINITY)
+        this.set(waiting.length === 0 ? 0 : Math.max(0, Math.round((fd.clock() - oldest) / 1000)))
+      },
+    })
+    // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
+    new Gauge({
+      name: 'frontdesk_operators_online',
+      help: 'Operators with the console open on any instance',
+      registers: [registry],
+      async collect () {
+        this.set((await fd.presence.online()).length)
+      },
+    })
+    // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
+    new Gauge({
+      name: 'frontdesk_offline_messages_open',
+      help: 'Offline messages nobody has handled yet',
+      registers: [registry],
+      async collect () {
+        this.set((await fd.store.listContacts({ handled: false, limit: 100_000 })).length)
+      },
+    })
+    fastify.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      reply.type(registry.contentType)
       scrape = undefined
-    }
-  })
-}, { name: 'frontdesk-metrics', dependencies: ['frontdesk-context'] })
+      try {
+        return await registry.metrics()
+      } finally {
+        scrape = undefined
+      }
+    })
+  },
+  { name: 'frontdesk-metrics', dependencies: ['frontdesk-context'] }
+)

@@ -22,15 +22,21 @@ export interface PresenceTracker extends Presence {
  * visitor on instance A is queued for an operator on instance B, and an instance killed with
  * kill -9 stops counting a minute later. Loads are read from the store too.
  */
-export function createPresence (store: Store, options: { defaultCapacity: number, clock: () => number, onError: (err: unknown) => void }): PresenceTracker {
+export function createPresence (
+  store: Store,
+  options: { defaultCapacity: number; clock: () => number; onError: (err: unknown) => void }
+): PresenceTracker {
   const instanceId = randomUUID()
   const sockets = new Map<string, number>()
   const touch = (operatorId: string): void => {
     store.touchPresence(operatorId, instanceId, options.clock() + PresenceTtlMs).catch(options.onError)
   }
-  const heartbeat = setInterval(() => { for (const id of sockets.keys()) touch(id) }, HeartbeatMs)
+  const heartbeat = setInterval(() => {
+    for (const id of sockets.keys()) touch(id)
+  }, HeartbeatMs)
   heartbeat.unref()
-  const onlineIds = async (): Promise<Set<string>> => new Set([...await store.onlineOperatorIds(options.clock()), ...sockets.keys()])
+  const onlineIds = async (): Promise<Set<string>> =>
+    new Set([...(await store.onlineOperatorIds(options.clock())), ...sockets.keys()])
 
   return {
     connect (operatorId) {
@@ -41,7 +47,10 @@ export function createPresence (store: Store, options: { defaultCapacity: number
         if (done) return
         done = true
         const left = (sockets.get(operatorId) ?? 1) - 1
-        if (left > 0) { sockets.set(operatorId, left); return }
+        if (left > 0) {
+          sockets.set(operatorId, left)
+          return
+        }
         sockets.delete(operatorId)
         store.dropPresence(operatorId, instanceId).catch(options.onError)
       }
@@ -50,12 +59,21 @@ export function createPresence (store: Store, options: { defaultCapacity: number
     async online (): Promise<OperatorLoad[]> {
       const ids = await onlineIds()
       if (ids.size === 0) return []
-      const [operators, assigned] = await Promise.all([store.listOperators(), store.listConversations({ states: ['assigned'] })])
+      const [operators, assigned] = await Promise.all([
+        store.listOperators(),
+        store.listConversations({ states: ['assigned'] }),
+      ])
       const active = new Map<string, number>()
       for (const c of assigned) if (c.assignedTo !== null) active.set(c.assignedTo, (active.get(c.assignedTo) ?? 0) + 1)
       return operators
         .filter((o) => ids.has(o.id) && !o.disabled)
-        .map((o) => ({ id: o.id, langs: o.langs, capacity: o.capacity > 0 ? o.capacity : options.defaultCapacity, active: active.get(o.id) ?? 0, online: true }))
+        .map((o) => ({
+          id: o.id,
+          langs: o.langs,
+          capacity: o.capacity > 0 ? o.capacity : options.defaultCapacity,
+          active: active.get(o.id) ?? 0,
+          online: true,
+        }))
     },
     async close () {
       clearInterval(heartbeat)

@@ -12,7 +12,12 @@ import type { Store } from '../store/types.js'
 import frontdeskApp from './app.js'
 
 /** Headers that must never reach a log line. */
-const Redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-resume-token"]', 'req.headers["x-csrf-token"]']
+const Redact = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-resume-token"]',
+  'req.headers["x-csrf-token"]',
+]
 
 /** PostgreSQL when `databaseUrl` is set (migrated on first use), else the SQLite file in `dataDir`. */
 export function openStore (config: Config): Store {
@@ -22,7 +27,11 @@ export function openStore (config: Config): Store {
     return createSqliteStore({ file })
   } catch (err) {
     // A read-only or full disk, a missing folder: say which file and why, not a stack trace.
-    throw new FrontdeskError('FD_ERR_STORE_UNAVAILABLE', `cannot open the database ${file}: ${(err as Error).message} (${(err as { code?: string }).code ?? 'error'}); the data folder must be writable`, { cause: err })
+    throw new FrontdeskError(
+      'FD_ERR_STORE_UNAVAILABLE',
+      `cannot open the database ${file}: ${(err as Error).message} (${(err as { code?: string }).code ?? 'error'}); the data folder must be writable`,
+      { cause: err }
+    )
   }
 }
 
@@ -30,10 +39,13 @@ export function openStore (config: Config): Store {
  * The store and, on PostgreSQL, the bus to the other instances (LISTEN/NOTIFY), both ready
  * (migrated, listening) before the server takes a request. SQLite keeps the in-process bus.
  */
-async function openBackend (config: Config, log: FastifyBaseLogger): Promise<{ store: Store, bus?: EventBus }> {
+async function openBackend (config: Config, log: FastifyBaseLogger): Promise<{ store: Store; bus?: EventBus }> {
   if (config.databaseUrl === undefined) return { store: openStore(config) }
   const url = config.databaseUrl
-  const store = createPostgresStore({ url, onError: (err) => log.warn({ err }, 'PostgreSQL: an idle connection failed') })
+  const store = createPostgresStore({
+    url,
+    onError: (err) => log.warn({ err }, 'PostgreSQL: an idle connection failed'),
+  })
   try {
     await store.ready()
   } catch (err) {
@@ -55,7 +67,10 @@ async function openBackend (config: Config, log: FastifyBaseLogger): Promise<{ s
  * Creates the server, listens, and closes it gracefully on SIGINT/SIGTERM: stop accepting,
  * tell websocket clients to reconnect (1001), finish what is in flight, close the store.
  */
-export async function startServer (config: Config, options: { logLevel?: string, signals?: boolean } = {}): Promise<{ app: FastifyInstance, url: string, demoLogin?: DemoLogin }> {
+export async function startServer (
+  config: Config,
+  options: { logLevel?: string; signals?: boolean } = {}
+): Promise<{ app: FastifyInstance; url: string; demoLogin?: DemoLogin }> {
   const app = Fastify({
     logger: { level: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', redact: Redact },
     // Slow clients are cut off: a request must arrive whole within 30 s, an idle connection goes after 60 s.
@@ -72,7 +87,9 @@ export async function startServer (config: Config, options: { logLevel?: string,
   try {
     demoLogin = config.demo ? await ensureDemoOperator(store, config.defaultLang) : undefined
     await app.register(frontdeskApp, { config, store, ...(bus !== undefined && { bus }) })
-    app.addHook('onClose', async () => { await store.close() })
+    app.addHook('onClose', async () => {
+      await store.close()
+    })
     url = await app.listen({ host: config.host, port: config.port })
   } catch (err) {
     // A failed start must not leave the process running: PostgreSQL's open connections would.
@@ -84,7 +101,13 @@ export async function startServer (config: Config, options: { logLevel?: string,
   if (options.signals !== false) {
     const stop = (signal: string) => {
       app.log.info(`${signal}: shutting down`)
-      app.close().then(() => process.exit(0), (err: unknown) => { app.log.error({ err }, 'shutdown failed'); process.exit(1) })
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'shutdown failed')
+          process.exit(1)
+        }
+      )
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
@@ -92,7 +115,10 @@ export async function startServer (config: Config, options: { logLevel?: string,
   return { app, url, ...(demoLogin !== undefined && { demoLogin }) }
 }
 
-export interface DemoLogin { username: string, password: string }
+export interface DemoLogin {
+  username: string
+  password: string
+}
 
 /**
  * In demo mode, a database without any operator gets one, with a random password shown once,
@@ -103,12 +129,21 @@ export async function ensureDemoOperator (store: Store, lang: string): Promise<D
   const login = { username: 'demo', password: randomBytes(12).toString('base64url') }
   try {
     await store.createOperator({
-      id: randomUUID(), username: login.username, name: 'Demo Operator', role: 'admin', langs: [...new Set([lang, 'en', 'es', 'it', 'ru'])],
-      passwordHash: await hashPassword(login.password), capacity: 5, failedLogins: 0, lockedUntil: null, createdAt: Date.now(), disabled: false,
+      id: randomUUID(),
+      username: login.username,
+      name: 'Demo Operator',
+      role: 'admin',
+      langs: [...new Set([lang, 'en', 'es', 'it', 'ru'])],
+      passwordHash: await hashPassword(login.password),
+      capacity: 5,
+      failedLogins: 0,
+      lockedUntil: null,
+      createdAt: Date.now(),
+      disabled: false,
     })
   } catch (err) {
     // Two instances starting at once on an empty database: the other one made it and showed its password.
-    if (await store.getOperatorByUsername(login.username) !== undefined) return undefined
+    if ((await store.getOperatorByUsername(login.username)) !== undefined) return undefined
     throw err
   }
   return login

@@ -42,7 +42,9 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
   let pumpAgain = false
   let inFlight = 0
 
-  const send = (frame: object): void => { if (!closed) socket.send(frame) }
+  const send = (frame: object): void => {
+    if (!closed) socket.send(frame)
+  }
   const error = (code: ErrorCode, message: string, clientId?: string): void => {
     const frame: ErrorFrame = { type: 'error', code, message, ...(clientId !== undefined && { client_id: clientId }) }
     send(frame)
@@ -52,11 +54,17 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
     socket.close(code, reason)
     dispose()
   }
-  const helloTimer = setTimeout(() => close(CloseCodes.helloTimeout, 'no hello in time'), limits.helloTimeoutSeconds * 1000)
+  const helloTimer = setTimeout(
+    () => close(CloseCodes.helloTimeout, 'no hello in time'),
+    limits.helloTimeoutSeconds * 1000
+  )
 
   /** Sends everything stored after the last seq sent; runs again if more arrived meanwhile. */
   const pump = (): Promise<void> => {
-    if (pumping !== undefined) { pumpAgain = true; return pumping }
+    if (pumping !== undefined) {
+      pumpAgain = true
+      return pumping
+    }
     pumping = (async () => {
       try {
         do {
@@ -89,7 +97,10 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
         if (event.type !== 'conversation' || event.conversationId === conversation?.id) return
         // At most one refresh per interval, never postponed by the next change: under steady
         // traffic a restarted timer would never fire.
-        queueTimer ??= setTimeout(() => { queueTimer = undefined; void sendState().catch(() => {}) }, QueueRefreshMs)
+        queueTimer ??= setTimeout(() => {
+          queueTimer = undefined
+          void sendState().catch(() => {})
+        }, QueueRefreshMs)
       })
     } else if (!queued && queueWatch !== undefined) {
       queueWatch()
@@ -123,7 +134,14 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
     clearTimeout(helloTimer)
     conversation = opened.conversation
     lastSent = Math.min(frame.last_seq ?? 0, conversation.lastSeq)
-    send({ type: 'welcome', conversation_id: conversation.id, resume_token: opened.resumeToken, state: conversation.state, lang: conversation.lang, last_seq: conversation.lastSeq })
+    send({
+      type: 'welcome',
+      conversation_id: conversation.id,
+      resume_token: opened.resumeToken,
+      state: conversation.state,
+      lang: conversation.lang,
+      last_seq: conversation.lastSeq,
+    })
     unsubscribe = fd.bus.subscribe(conversation.id, onEvent)
     await pump()
     await sendState()
@@ -131,11 +149,16 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
 
   const handle = async (frame: VisitorFrame): Promise<void> => {
     if (frame.type === 'hello') {
-      if (conversation !== undefined) return error('FD_ERR_FRAME_UNEXPECTED', 'hello was already said on this connection')
+      if (conversation !== undefined) {
+        return error('FD_ERR_FRAME_UNEXPECTED', 'hello was already said on this connection')
+      }
       return await hello(frame)
     }
     if (conversation === undefined) return error('FD_ERR_FRAME_UNEXPECTED', 'say hello first')
-    if (frame.type === 'typing') { fd.conversations.typing(conversation.id); return }
+    if (frame.type === 'typing') {
+      fd.conversations.typing(conversation.id)
+      return
+    }
     const allowed = fd.visitorBuckets.take(conversation.id, fd.clock())
     if (!allowed.ok) {
       error('FD_ERR_RATE_LIMITED', 'too many messages: wait a moment and send again', frame.client_id)
@@ -169,13 +192,16 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
         return
       }
       if (++inFlight === MaxInFlight) socket.pause?.()
-      queue = queue.then(() => handle(checked.frame)).catch((err: unknown) => {
-        const clientId = 'client_id' in checked.frame ? checked.frame.client_id : undefined
-        error('FD_ERR_STORE_UNAVAILABLE', 'the message could not be stored; please send it again', clientId)
-        socket.onError?.(err)
-      }).finally(() => {
-        if (--inFlight === ResumeAt && !closed) socket.resume?.()
-      })
+      queue = queue
+        .then(() => handle(checked.frame))
+        .catch((err: unknown) => {
+          const clientId = 'client_id' in checked.frame ? checked.frame.client_id : undefined
+          error('FD_ERR_STORE_UNAVAILABLE', 'the message could not be stored; please send it again', clientId)
+          socket.onError?.(err)
+        })
+        .finally(() => {
+          if (--inFlight === ResumeAt && !closed) socket.resume?.()
+        })
     },
     dispose,
   }

@@ -17,7 +17,8 @@ export const WebDir = fileURLToPath(new URL('../web/', import.meta.url))
 
 /**
  * What the server can serve from `src/web`: TypeScript entry points bundled with esbuild,
- * stylesheets bundled with their `@import`s, and static files (CSS is minified on the way). No build step: each is built on first request and
+ * stylesheets bundled with their `@import`s, and static files (CSS is minified on the way). No build step: each is
+ * built on first request and
  * kept in memory for the life of the process.
  */
 export const WebAssets = {
@@ -59,7 +60,16 @@ async function produce (name: WebAssetName): Promise<WebAsset> {
   const extension = name.slice(name.lastIndexOf('.') + 1)
   let text: string
   if ('styles' in spec) {
-    const result = await build({ entryPoints: [`${WebDir}${spec.styles}`], bundle: true, write: false, minify: true, target: Targets, logLevel: 'silent', legalComments: 'none', charset: 'utf8' })
+    const result = await build({
+      entryPoints: [`${WebDir}${spec.styles}`],
+      bundle: true,
+      write: false,
+      minify: true,
+      target: Targets,
+      logLevel: 'silent',
+      legalComments: 'none',
+      charset: 'utf8',
+    })
     text = result.outputFiles[0]?.text ?? ''
   } else if ('bundle' in spec) {
     const result = await build({

@@ -1,4 +1,16 @@
-import { byDay, byEntry, byLang, byOperator, conversationFacts, summarize, type ConversationFact, type EntryRow, type OperatorRow, type ReportRange, type Summary } from '../core/analytics/index.js'
+import {
+  byDay,
+  byEntry,
+  byLang,
+  byOperator,
+  conversationFacts,
+  summarize,
+  type ConversationFact,
+  type EntryRow,
+  type OperatorRow,
+  type ReportRange,
+  type Summary,
+} from '../core/analytics/index.js'
 import type { Store } from '../store/types.js'
 
 /** More than this many conversations (or messages) in one report: ask for fewer days. */
@@ -7,13 +19,13 @@ export const MaxReportMessages = 1_000_000
 
 export interface Report {
   totals: Summary
-  days: { day: number, summary: Summary }[]
-  langs: { lang: string, summary: Summary }[]
+  days: { day: number; summary: Summary }[]
+  langs: { lang: string; summary: Summary }[]
   entries: EntryRow[]
   operators: OperatorRow[]
 }
 
-export type ReportResult = { ok: true, report: Report } | { ok: false, message: string }
+export type ReportResult = { ok: true; report: Report } | { ok: false; message: string }
 
 export interface ReportRequest {
   range: ReportRange
@@ -31,7 +43,10 @@ export interface ReportRequest {
  */
 export async function analyticsReport (store: Store, request: ReportRequest): Promise<ReportResult> {
   const { range, recontactMs, now } = request
-  const tooMany = (what: string, limit: number): ReportResult => ({ ok: false, message: `more than ${limit.toLocaleString('en')} ${what} in this range: ask for fewer days` })
+  const tooMany = (what: string, limit: number): ReportResult => ({
+    ok: false,
+    message: `more than ${limit.toLocaleString('en')} ${what} in this range: ask for fewer days`,
+  })
   const conversations = await store.conversationsCreated(range.from, range.to, MaxReportConversations + 1)
   if (conversations.length > MaxReportConversations) return tooMany('conversations', MaxReportConversations)
   const messages = await store.messageEvents(range.from, range.to, MaxReportMessages + 1)
@@ -39,7 +54,8 @@ export async function analyticsReport (store: Store, request: ReportRequest): Pr
   // Re-contacts can come after the range: read what followed, up to the last window's end (or now).
   const lastMessage = messages.reduce((max, m) => Math.max(max, m.at), range.to)
   const followUntil = Math.min(lastMessage + recontactMs, now) + 1
-  const later = followUntil > range.to ? (await store.conversationsCreated(range.to, followUntil, MaxReportConversations + 1)) : []
+  const later =
+    followUntil > range.to ? await store.conversationsCreated(range.to, followUntil, MaxReportConversations + 1) : []
   if (later.length > MaxReportConversations) return tooMany('conversations after the range', MaxReportConversations)
   let facts: ConversationFact[] = conversationFacts(conversations, messages, later, { recontactMs, now })
   if (request.lang !== undefined) facts = facts.filter((f) => f.lang === request.lang)

@@ -1,4 +1,11 @@
-import { createHash, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import {
+  createHash,
+  randomBytes,
+  randomUUID,
+  scrypt as scryptCb,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto'
 import type { ErrorCode } from '../core/errors.js'
 import type { Operator, Role, Store } from '../store/types.js'
 
@@ -8,7 +15,10 @@ const Params = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 }
 
 function scrypt (password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scryptCb(password, salt, keyLength, { ...options, maxmem: 256 * 1024 * 1024 }, (err, key) => { if (err !== null) reject(err); else resolve(key) })
+    scryptCb(password, salt, keyLength, { ...options, maxmem: 256 * 1024 * 1024 }, (err, key) => {
+      if (err !== null) reject(err)
+      else resolve(key)
+    })
   })
 }
 
@@ -23,7 +33,11 @@ export async function verifyPassword (password: string, stored: string): Promise
   const [scheme, n, r, p, salt, key] = stored.split('$')
   if (scheme !== 'scrypt' || salt === undefined || key === undefined) return false
   const expected = Buffer.from(key, 'base64url')
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) })
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  })
   return timingSafeEqual(actual, expected)
 }
 
@@ -39,16 +53,20 @@ export interface AuthOptions {
 }
 
 export type LoginResult =
-  | { ok: true, operator: Operator, sessionToken: string, csrfToken: string, expiresAt: number }
-  | { ok: false, code: ErrorCode, message: string }
+  | { ok: true; operator: Operator; sessionToken: string; csrfToken: string; expiresAt: number }
+  | { ok: false; code: ErrorCode; message: string }
 
 // Verified against when the username does not exist, so both cases take the same time.
 let decoy: Promise<string> | undefined
 
 /** Operator and editor logins: scrypt-hashed passwords, sessions stored hashed, lockout. */
-export function createAuth (deps: { store: Store, clock: () => number, options: AuthOptions }) {
+export function createAuth (deps: { store: Store; clock: () => number; options: AuthOptions }) {
   const { store, clock, options } = deps
-  const refused = { ok: false as const, code: 'FD_ERR_LOGIN_FAILED' as const, message: 'wrong username or password, or the account is locked for a while' }
+  const refused = {
+    ok: false as const,
+    code: 'FD_ERR_LOGIN_FAILED' as const,
+    message: 'wrong username or password, or the account is locked for a while',
+  }
   return {
     async login (username: string, password: string): Promise<LoginResult> {
       const operator = await store.getOperatorByUsername(username)
@@ -62,18 +80,24 @@ export function createAuth (deps: { store: Store, clock: () => number, options: 
       // all read the account unlocked and are all checked, however many there are.
       const counted = await store.recordLoginFailure(operator.id, now, options.maxFailures, options.lockMs)
       if (counted.failedLogins > options.maxFailures) return refused
-      if (!await verifyPassword(password, operator.passwordHash)) return refused
+      if (!(await verifyPassword(password, operator.passwordHash))) return refused
       // A success forgets the attempts counted, its own included.
       await store.updateOperator(operator.id, { failedLogins: 0, lockedUntil: null })
       const sessionToken = randomBytes(32).toString('base64url')
       const csrfToken = randomBytes(24).toString('base64url')
       const expiresAt = now + options.sessionTtlMs
-      await store.createSession({ idHash: sha256(sessionToken), operatorId: operator.id, csrfToken, createdAt: now, expiresAt })
+      await store.createSession({
+        idHash: sha256(sessionToken),
+        operatorId: operator.id,
+        csrfToken,
+        createdAt: now,
+        expiresAt,
+      })
       return { ok: true, operator, sessionToken, csrfToken, expiresAt }
     },
 
     /** The operator behind a session cookie, if the session is live and the account enabled. */
-    async session (token: string | undefined): Promise<{ operator: Operator, csrfToken: string } | undefined> {
+    async session (token: string | undefined): Promise<{ operator: Operator; csrfToken: string } | undefined> {
       if (token === undefined || token === '' || token.length > 200) return undefined
       const session = await store.getSession(sha256(token))
       if (session === undefined || session.expiresAt <= clock()) return undefined

@@ -4,7 +4,7 @@ import type { OperatorLoad } from '../core/queue/queue.js'
 export interface Availability {
   isOpen(at: number): boolean
   /** When people are back, as an instant and as words in `lang` ("tomorrow at 09:00"); undefined while open. */
-  backAt(at: number, lang: string): { at: number, text: string } | undefined
+  backAt(at: number, lang: string): { at: number; text: string } | undefined
   /** The opening hours as a sentence in `lang`. */
   summary(lang: string): string
 }

@@ -7,10 +7,10 @@ import { EventEmitter } from 'node:events'
  * duplicates a message.
  */
 export type BusEvent =
-  | { type: 'message', conversationId: string, seq: number }
-  | { type: 'conversation', conversationId: string }
-  | { type: 'typing', conversationId: string, author: 'visitor' | 'operator' }
-  | { type: 'reminder', conversationId: string, operatorId: string }
+  | { type: 'message'; conversationId: string; seq: number }
+  | { type: 'conversation'; conversationId: string }
+  | { type: 'typing'; conversationId: string; author: 'visitor' | 'operator' }
+  | { type: 'reminder'; conversationId: string; operatorId: string }
 
 /** Listen to one conversation's events, or to every event with `'*'` (operators' consoles). */
 export type Topic = string | '*'
@@ -36,9 +36,13 @@ export function createEmitterBus (): EventBus & { deliver(event: BusEvent): void
     publish: deliver,
     subscribe (topic, listener) {
       emitter.on(topic, listener)
-      return () => { emitter.off(topic, listener) }
+      return () => {
+        emitter.off(topic, listener)
+      }
     },
-    async close () { emitter.removeAllListeners() },
+    async close () {
+      emitter.removeAllListeners()
+    },
   }
 }
 

@@ -13,7 +13,9 @@ import type { Availability, Presence } from './availability.js'
 import type { EventBus } from './bus.js'
 import { createEscalation } from './escalation.js'
 
-export interface Redactor { redact(text: string): { text: string, redactions: unknown[] } }
+export interface Redactor {
+  redact(text: string): { text: string; redactions: unknown[] }
+}
 
 export interface ConversationServiceDeps {
   store: Store
@@ -24,21 +26,22 @@ export interface ConversationServiceDeps {
   availability: Availability
   presence: Presence
   redactor: Redactor
-  options: { maxTextLength: number, shop: ContextInput['shop'] }
+  options: { maxTextLength: number; shop: ContextInput['shop'] }
   /** Told about every bot decision, for metrics. */
   observe?: { decision(decision: Decision): void }
 }
 
 /** The result of a frame that changes state: acknowledged with its seq, or refused with a code. */
-export type Outcome =
-  | { ok: true, seq: number, duplicate: boolean }
-  | { ok: false, code: ErrorCode, message: string }
+export type Outcome = { ok: true; seq: number; duplicate: boolean } | { ok: false; code: ErrorCode; message: string }
 
 export type Opened =
-  | { ok: true, conversation: Conversation, resumeToken: string, created: boolean }
-  | { ok: false, code: ErrorCode, message: string }
+  | { ok: true; conversation: Conversation; resumeToken: string; created: boolean }
+  | { ok: false; code: ErrorCode; message: string }
 
-export interface VisitorMeta { userAgent?: string, acceptLanguage?: string[] }
+export interface VisitorMeta {
+  userAgent?: string
+  acceptLanguage?: string[]
+}
 
 type ClientFrame = Exclude<VisitorFrame, { type: 'hello' } | { type: 'typing' }>
 
@@ -50,10 +53,13 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
  * of one start (a lost welcome, a double submit) names the same conversation, on any instance
  * and after a restart. The key is as secret as the token it yields; the id does not reveal it.
  */
-function fromStartKey (key: string): { id: string, token: string } {
+function fromStartKey (key: string): { id: string; token: string } {
   const id = createHash('sha256').update(`frontdesk start id\0${key}`).digest('hex')
   const token = createHash('sha256').update(`frontdesk start token\0${key}`).digest('base64url')
-  return { id: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`, token }
+  return {
+    id: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,
+    token,
+  }
 }
 
 /**
@@ -66,17 +72,43 @@ export function createConversationService (deps: ConversationServiceDeps) {
   const { store, bus, clock } = deps
   const escalation = createEscalation(deps)
 
-  const langFor = (hello: VisitorHello, meta: VisitorMeta): { lang: string, browser: string | null } => {
+  const langFor = (hello: VisitorHello, meta: VisitorMeta): { lang: string; browser: string | null } => {
     const langs = deps.content().faq.langs
-    const wanted = [hello.lang, ...(meta.acceptLanguage ?? [])].map((l) => (l === undefined ? undefined : primaryTag(l)))
+    const wanted = [hello.lang, ...(meta.acceptLanguage ?? [])].map((l) =>
+      l === undefined ? undefined : primaryTag(l)
+    )
     const browser = wanted.find((l) => l !== undefined) ?? null
-    const lang = wanted.find((l): l is string => l !== undefined && langs.includes(l)) ?? deps.content().renderer.defaultLang
+    const lang =
+      wanted.find((l): l is string => l !== undefined && langs.includes(l)) ?? deps.content().renderer.defaultLang
     return { lang, browser }
   }
 
-  const system = (conv: Pick<Conversation, 'lang' | 'visitorName'>, name: SystemTemplateName, at: number, context: ContextInput = {}, author: 'system' | 'bot' = 'system'): NewMessage => {
-    const r = deps.content().renderer.system(conv.lang, name, { shop: deps.options.shop, visitor: { name: conv.visitorName ?? '', lang: conv.lang }, ...context })
-    return { author, text: r.text, html: r.html, lang: r.lang, at, kind: name, clientId: null, entryId: null, operatorId: null, data: null }
+  const system = (
+    conv: Pick<Conversation, 'lang' | 'visitorName'>,
+    name: SystemTemplateName,
+    at: number,
+    context: ContextInput = {},
+    author: 'system' | 'bot' = 'system'
+  ): NewMessage => {
+    const r = deps
+      .content()
+      .renderer.system(conv.lang, name, {
+        shop: deps.options.shop,
+        visitor: { name: conv.visitorName ?? '', lang: conv.lang },
+        ...context,
+      })
+    return {
+      author,
+      text: r.text,
+      html: r.html,
+      lang: r.lang,
+      at,
+      kind: name,
+      clientId: null,
+      entryId: null,
+      operatorId: null,
+      data: null,
+    }
   }
 
   const publish = (conv: Conversation, before: ConversationState | undefined): void => {
@@ -89,7 +121,10 @@ export function createConversationService (deps: ConversationServiceDeps) {
    * planned for. Retries with a fresh read when the state moved; a resend is found by its
    * client id before anything else, whatever the state.
    */
-  const commit = async (id: string, plan: (conv: Conversation) => Promise<{ messages: NewMessage[], patch?: ConversationPatch }>): Promise<Outcome> => {
+  const commit = async (
+    id: string,
+    plan: (conv: Conversation) => Promise<{ messages: NewMessage[]; patch?: ConversationPatch }>
+  ): Promise<Outcome> => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const conv = await store.getConversation(id)
       if (conv === undefined) return fail('FD_ERR_NOT_FOUND', 'no such conversation')
@@ -102,25 +137,64 @@ export function createConversationService (deps: ConversationServiceDeps) {
     return fail('FD_ERR_CONFLICT', 'the conversation kept changing; please resend')
   }
 
-  const visitorMessage = (conv: Conversation, clientId: string, text: string, at: number, kind: string | null, data: Record<string, unknown> | null = null): NewMessage =>
-    ({ author: 'visitor', text, html: null, lang: conv.lang, at, kind, clientId, entryId: null, operatorId: null, data })
+  const visitorMessage = (
+    conv: Conversation,
+    clientId: string,
+    text: string,
+    at: number,
+    kind: string | null,
+    data: Record<string, unknown> | null = null
+  ): NewMessage => ({
+    author: 'visitor',
+    text,
+    html: null,
+    lang: conv.lang,
+    at,
+    kind,
+    clientId,
+    entryId: null,
+    operatorId: null,
+    data,
+  })
 
   /** The bot's reply to a decision, and the state it leads to. */
-  const reply = async (conv: Conversation, decision: Decision, at: number): Promise<{ messages: NewMessage[], patch: ConversationPatch }> => {
+  const reply = async (
+    conv: Conversation,
+    decision: Decision,
+    at: number
+  ): Promise<{ messages: NewMessage[]; patch: ConversationPatch }> => {
     const here = { ...conv, lang: decision.lang }
     const context: ContextInput = { hours: escalation.hoursContext(at, here.lang) }
     switch (decision.decision) {
       case 'answer': {
         const r = deps.content().answerFor(decision, { ...context, visitor: { name: conv.visitorName ?? '' } })
-        const answer: NewMessage = { author: 'bot', text: r?.text ?? '', html: r?.html ?? null, lang: decision.lang, at, kind: 'answer', clientId: null, entryId: decision.entry.id, operatorId: null, data: { confidence: decision.confidence } }
-        return { messages: [answer, system(here, 'feedback', at, context, 'bot')], patch: { state: 'bot', lang: decision.lang } }
+        const answer: NewMessage = {
+          author: 'bot',
+          text: r?.text ?? '',
+          html: r?.html ?? null,
+          lang: decision.lang,
+          at,
+          kind: 'answer',
+          clientId: null,
+          entryId: decision.entry.id,
+          operatorId: null,
+          data: { confidence: decision.confidence },
+        }
+        return {
+          messages: [answer, system(here, 'feedback', at, context, 'bot')],
+          patch: { state: 'bot', lang: decision.lang },
+        }
       }
       case 'clarify': {
         const prompt = system(here, 'clarify', at, context, 'bot')
-        return { messages: [{ ...prompt, data: { choices: decision.choices } }], patch: { state: 'bot', lang: decision.lang } }
+        return {
+          messages: [{ ...prompt, data: { choices: decision.choices } }],
+          patch: { state: 'bot', lang: decision.lang },
+        }
       }
       case 'escalate': {
-        const notice = decision.reason === 'unsupported_language' ? [system(here, 'unsupported_language', at, context, 'bot')] : []
+        const notice =
+          decision.reason === 'unsupported_language' ? [system(here, 'unsupported_language', at, context, 'bot')] : []
         const handover = await escalation.plan(here, at)
         return { messages: [...notice, ...handover.messages], patch: { ...handover.patch, lang: decision.lang } }
       }
@@ -137,12 +211,23 @@ export function createConversationService (deps: ConversationServiceDeps) {
       const notice = removed > 0 ? [system(conv, 'redacted', at, { redacted: { count: removed } })] : []
       if (!botMayAnswer(conv.state)) {
         const data = removed > 0 ? { redactions: removed } : null
-        return { messages: [visitorMessage(conv, clientId, redacted.text, at, null, data), ...notice], patch: { lastVisitorAt: at } }
+        return {
+          messages: [visitorMessage(conv, clientId, redacted.text, at, null, data), ...notice],
+          patch: { lastVisitorAt: at },
+        }
       }
-      const decision = deps.content().engine.triage(redacted.text, { conversation: conv.lang, browser: conv.browserLang ?? undefined })
+      const decision = deps
+        .content()
+        .engine.triage(redacted.text, { conversation: conv.lang, browser: conv.browserLang ?? undefined })
       deps.observe?.decision(decision)
       const bot = await reply(conv, decision, at)
-      const question = { ...visitorMessage(conv, clientId, redacted.text, at, null, { triage: evidenceOf(decision), ...(removed > 0 && { redactions: removed }) }), lang: decision.lang }
+      const question = {
+        ...visitorMessage(conv, clientId, redacted.text, at, null, {
+          triage: evidenceOf(decision),
+          ...(removed > 0 && { redactions: removed }),
+        }),
+        lang: decision.lang,
+      }
       return { messages: [question, ...notice, ...bot.messages], patch: { ...bot.patch, lastVisitorAt: at } }
     })
   }
@@ -153,7 +238,19 @@ export function createConversationService (deps: ConversationServiceDeps) {
       const entry = deps.content().engine.entry(conv.lang, entryId)
       const choice = visitorMessage(conv, clientId, entry?.title ?? entryId, at, 'choice', { entryId })
       if (!botMayAnswer(conv.state) || entry === undefined) return { messages: [choice], patch: { lastVisitorAt: at } }
-      const decision: Decision = { decision: 'answer', lang: conv.lang, entry, confidence: 1, evidence: { lang: { lang: conv.lang, method: 'conversation', confidence: 1, scores: [] }, terms: [], coverage: 1, candidates: [], thresholds: deps.content().engine.thresholds } }
+      const decision: Decision = {
+        decision: 'answer',
+        lang: conv.lang,
+        entry,
+        confidence: 1,
+        evidence: {
+          lang: { lang: conv.lang, method: 'conversation', confidence: 1, scores: [] },
+          terms: [],
+          coverage: 1,
+          candidates: [],
+          thresholds: deps.content().engine.thresholds,
+        },
+      }
       const bot = await reply(conv, decision, at)
       return { messages: [choice, ...bot.messages], patch: { ...bot.patch, lastVisitorAt: at } }
     })
@@ -161,9 +258,16 @@ export function createConversationService (deps: ConversationServiceDeps) {
 
   /** "No, talk to a person" after an answer, or the handoff button: both go to the queue. */
   /** A UI string in the conversation's language, as the visitor saw it on the button they pressed. */
-  const uiString = (lang: string, key: string, fallback: string): string => deps.content().strings[lang]?.[key] ?? fallback
+  const uiString = (lang: string, key: string, fallback: string): string =>
+    deps.content().strings[lang]?.[key] ?? fallback
 
-  const handoff = async (id: string, clientId: string, kind: 'handoff' | 'feedback', data: Record<string, unknown> | null, label: [string, string]): Promise<Outcome> => {
+  const handoff = async (
+    id: string,
+    clientId: string,
+    kind: 'handoff' | 'feedback',
+    data: Record<string, unknown> | null,
+    label: [string, string]
+  ): Promise<Outcome> => {
     const at = clock()
     return await commit(id, async (conv) => {
       const ask = visitorMessage(conv, clientId, uiString(conv.lang, ...label), at, kind, data)
@@ -176,7 +280,11 @@ export function createConversationService (deps: ConversationServiceDeps) {
   const feedback = async (id: string, clientId: string, seq: number, helpful: boolean): Promise<Outcome> => {
     if (!helpful) return await handoff(id, clientId, 'feedback', { seq, helpful }, ['feedback_no', 'No'])
     const at = clock()
-    return await commit(id, async (conv) => ({ messages: [visitorMessage(conv, clientId, uiString(conv.lang, 'feedback_yes', 'Yes'), at, 'feedback', { seq, helpful })] }))
+    return await commit(id, async (conv) => ({
+      messages: [
+        visitorMessage(conv, clientId, uiString(conv.lang, 'feedback_yes', 'Yes'), at, 'feedback', { seq, helpful }),
+      ],
+    }))
   }
 
   const contact = async (id: string, clientId: string, email: string, raw: string, name?: string): Promise<Outcome> => {
@@ -190,7 +298,16 @@ export function createConversationService (deps: ConversationServiceDeps) {
     if (conv === undefined) return fail('FD_ERR_NOT_FOUND', 'no such conversation')
     // Stored first, under an id derived from the frame: a crash before the message below still
     // leaves the contact in the inbox, and the client's resend does not store it twice.
-    await store.addContact({ id: `${id}:${clientId}`, conversationId: id, email: address, text, lang: conv.lang, at, handledBy: null, handledAt: null })
+    await store.addContact({
+      id: `${id}:${clientId}`,
+      conversationId: id,
+      email: address,
+      text,
+      lang: conv.lang,
+      at,
+      handledBy: null,
+      handledAt: null,
+    })
     return await commit(id, async (c) => ({
       messages: [visitorMessage(c, clientId, text, at, 'contact', { email: address }), system(c, 'offline_thanks', at)],
       patch: {
@@ -203,7 +320,9 @@ export function createConversationService (deps: ConversationServiceDeps) {
 
   const rating = async (id: string, clientId: string, score: number): Promise<Outcome> => {
     const at = clock()
-    return await commit(id, async (conv) => ({ messages: [visitorMessage(conv, clientId, '★'.repeat(score), at, 'rating', { score })] }))
+    return await commit(id, async (conv) => ({
+      messages: [visitorMessage(conv, clientId, '★'.repeat(score), at, 'rating', { score })],
+    }))
   }
 
   const close = async (id: string, clientId: string): Promise<Outcome> => {
@@ -228,10 +347,12 @@ export function createConversationService (deps: ConversationServiceDeps) {
   return {
     /** Starts a conversation (the same one for every retry with one `start_key`), or resumes one with its token. */
     async open (hello: VisitorHello, meta: VisitorMeta = {}): Promise<Opened> {
-      if (hello.conversation_id !== undefined || hello.resume_token !== undefined) return await resumeOpen(hello.conversation_id, hello.resume_token)
+      if (hello.conversation_id !== undefined || hello.resume_token !== undefined) {
+        return await resumeOpen(hello.conversation_id, hello.resume_token)
+      }
       const keyed = hello.start_key === undefined ? undefined : fromStartKey(hello.start_key)
       const resume = async (): Promise<Opened | undefined> => {
-        if (keyed === undefined || await store.getConversation(keyed.id) === undefined) return undefined
+        if (keyed === undefined || (await store.getConversation(keyed.id)) === undefined) return undefined
         return await resumeOpen(keyed.id, keyed.token)
       }
       const again = await resume()
@@ -242,9 +363,24 @@ export function createConversationService (deps: ConversationServiceDeps) {
       const name = hello.name === undefined ? null : cleanLine(hello.name, 100) || null
       const pageUrl = hello.page_url === undefined ? null : cleanLine(hello.page_url, 2000) || null
       const conv: Conversation = {
-        id: keyed?.id ?? randomUUID(), state: 'bot', lang, visitorName: name, pageUrl, userAgent: meta.userAgent?.slice(0, 500) ?? null,
-        browserLang: browser, tokenHash: hashToken(token), createdAt: at, updatedAt: at, lastSeq: 0, queuedAt: null,
-        assignedTo: null, assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null,
+        id: keyed?.id ?? randomUUID(),
+        state: 'bot',
+        lang,
+        visitorName: name,
+        pageUrl,
+        userAgent: meta.userAgent?.slice(0, 500) ?? null,
+        browserLang: browser,
+        tokenHash: hashToken(token),
+        createdAt: at,
+        updatedAt: at,
+        lastSeq: 0,
+        queuedAt: null,
+        assignedTo: null,
+        assignedAt: null,
+        lastVisitorAt: null,
+        lastOperatorAt: null,
+        remindedAt: null,
+        closedAt: null,
         visitorKey: hello.visitor_id === undefined ? null : hashToken(`visitor:${hello.visitor_id}`),
       }
       try {
@@ -263,13 +399,20 @@ export function createConversationService (deps: ConversationServiceDeps) {
     /** Applies one state-changing visitor frame. */
     async handle (id: string, frame: ClientFrame): Promise<Outcome> {
       switch (frame.type) {
-        case 'text': return await text(id, frame.client_id, frame.text)
-        case 'choose': return await choose(id, frame.client_id, frame.entry_id)
-        case 'feedback': return await feedback(id, frame.client_id, frame.seq, frame.helpful)
-        case 'handoff': return await handoff(id, frame.client_id, 'handoff', null, ['talk_to_person', 'Talk to a person'])
-        case 'contact': return await contact(id, frame.client_id, frame.email, frame.text, frame.name)
-        case 'rating': return await rating(id, frame.client_id, frame.score)
-        case 'close': return await close(id, frame.client_id)
+        case 'text':
+          return await text(id, frame.client_id, frame.text)
+        case 'choose':
+          return await choose(id, frame.client_id, frame.entry_id)
+        case 'feedback':
+          return await feedback(id, frame.client_id, frame.seq, frame.helpful)
+        case 'handoff':
+          return await handoff(id, frame.client_id, 'handoff', null, ['talk_to_person', 'Talk to a person'])
+        case 'contact':
+          return await contact(id, frame.client_id, frame.email, frame.text, frame.name)
+        case 'rating':
+          return await rating(id, frame.client_id, frame.score)
+        case 'close':
+          return await close(id, frame.client_id)
       }
     },
 
@@ -278,7 +421,9 @@ export function createConversationService (deps: ConversationServiceDeps) {
     state: escalation.describe,
     /** Business hours as templates see them, for rendering answers outside a conversation. */
     hoursContext: escalation.hoursContext,
-    typing (id: string): void { bus.publish({ type: 'typing', conversationId: id, author: 'visitor' }) },
+    typing (id: string): void {
+      bus.publish({ type: 'typing', conversationId: id, author: 'visitor' })
+    },
   }
 }
 
@@ -293,7 +438,9 @@ function evidenceOf (d: Decision): Record<string, unknown> {
     confidence: d.confidence,
     lang: d.lang,
     langMethod: d.evidence.lang.method,
-    candidates: d.evidence.candidates.slice(0, 5).map((c) => ({ entryId: c.entryId, title: c.title, confidence: c.confidence })),
+    candidates: d.evidence.candidates
+      .slice(0, 5)
+      .map((c) => ({ entryId: c.entryId, title: c.title, confidence: c.confidence })),
     terms: d.evidence.terms,
   }
 }

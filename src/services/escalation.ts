@@ -17,7 +17,7 @@ const HistoryCacheMs = 30_000
  */
 export function createEscalation (deps: ConversationServiceDeps) {
   const { store, availability, presence, clock } = deps
-  let history: { at: number, ms: number[] } | undefined
+  let history: { at: number; ms: number[] } | undefined
 
   const handlingTimes = async (now: number): Promise<number[]> => {
     if (history === undefined || now - history.at > HistoryCacheMs) {
@@ -33,11 +33,21 @@ export function createEscalation (deps: ConversationServiceDeps) {
   })
 
   /** Place and wait of a queued conversation, computed from the store (so every instance agrees). */
-  const place = async (conv: Pick<Conversation, 'id' | 'queuedAt' | 'lang'>, now: number, known?: OperatorLoad[]): Promise<{ position: number, etaSeconds?: number }> => {
-    const queued = (await store.listConversations({ states: ['queued'] })).map((c) => ({ id: c.id, lang: c.lang, queuedAt: c.queuedAt ?? c.createdAt }))
-    if (!queued.some((c) => c.id === conv.id)) queued.push({ id: conv.id, lang: conv.lang, queuedAt: conv.queuedAt ?? now })
+  const place = async (
+    conv: Pick<Conversation, 'id' | 'queuedAt' | 'lang'>,
+    now: number,
+    known?: OperatorLoad[]
+  ): Promise<{ position: number; etaSeconds?: number }> => {
+    const queued = (await store.listConversations({ states: ['queued'] })).map((c) => ({
+      id: c.id,
+      lang: c.lang,
+      queuedAt: c.queuedAt ?? c.createdAt,
+    }))
+    if (!queued.some((c) => c.id === conv.id)) {
+      queued.push({ id: conv.id, lang: conv.lang, queuedAt: conv.queuedAt ?? now })
+    }
     const position = queuePosition(queued, conv.id) ?? queued.length
-    const online = known ?? await presence.online()
+    const online = known ?? (await presence.online())
     const etaSeconds = estimateWaitSeconds(position, {
       recentHandlingMs: await handlingTimes(now),
       operatorsOnline: online.length,
@@ -46,15 +56,37 @@ export function createEscalation (deps: ConversationServiceDeps) {
     return { position, ...(etaSeconds !== undefined && { etaSeconds }) }
   }
 
-  const message = (conv: Conversation, name: 'escalate' | 'queue' | 'offline', at: number, context: ContextInput): NewMessage => {
-    const r = deps.content().renderer.system(conv.lang, name, { shop: deps.options.shop, visitor: { name: conv.visitorName ?? '', lang: conv.lang }, ...context })
-    return { author: 'system', text: r.text, html: r.html, lang: r.lang, at, kind: name, clientId: null, entryId: null, operatorId: null, data: null }
+  const message = (
+    conv: Conversation,
+    name: 'escalate' | 'queue' | 'offline',
+    at: number,
+    context: ContextInput
+  ): NewMessage => {
+    const r = deps
+      .content()
+      .renderer.system(conv.lang, name, {
+        shop: deps.options.shop,
+        visitor: { name: conv.visitorName ?? '', lang: conv.lang },
+        ...context,
+      })
+    return {
+      author: 'system',
+      text: r.text,
+      html: r.html,
+      lang: r.lang,
+      at,
+      kind: name,
+      clientId: null,
+      entryId: null,
+      operatorId: null,
+      data: null,
+    }
   }
 
   return {
     hoursContext,
 
-    async plan (conv: Conversation, at: number): Promise<{ messages: NewMessage[], patch: ConversationPatch }> {
+    async plan (conv: Conversation, at: number): Promise<{ messages: NewMessage[]; patch: ConversationPatch }> {
       const hours = hoursContext(at, conv.lang)
       const online = await presence.online()
       if (!hours.open || online.length === 0) {
@@ -62,7 +94,10 @@ export function createEscalation (deps: ConversationServiceDeps) {
       }
       const queuedAt = conv.queuedAt ?? at
       const where = await place({ ...conv, queuedAt }, at, online)
-      const queue = { position: where.position, eta: where.etaSeconds === undefined ? '' : formatWait(where.etaSeconds, conv.lang) }
+      const queue = {
+        position: where.position,
+        eta: where.etaSeconds === undefined ? '' : formatWait(where.etaSeconds, conv.lang),
+      }
       return {
         messages: [message(conv, 'escalate', at, { hours }), message(conv, 'queue', at, { hours, queue })],
         patch: { state: 'queued', queuedAt },

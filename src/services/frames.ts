@@ -7,9 +7,10 @@ import type { Message } from '../store/types.js'
  */
 export function visitorMessageFrame (m: Message): MessageFrame {
   const operatorName = typeof m.data?.operatorName === 'string' ? m.data.operatorName : undefined
-  const choices = m.kind === 'clarify' && Array.isArray(m.data?.choices)
-    ? (m.data.choices as { entryId: string, title: string }[]).map((c) => ({ entry_id: c.entryId, title: c.title }))
-    : undefined
+  const choices =
+    m.kind === 'clarify' && Array.isArray(m.data?.choices)
+      ? (m.data.choices as { entryId: string; title: string }[]).map((c) => ({ entry_id: c.entryId, title: c.title }))
+      : undefined
   return {
     type: 'message',
     seq: m.seq,

@@ -5,7 +5,7 @@ import type { SystemTemplateName } from '../render/templates.js'
 import type { Conversation, ConversationGuard, ConversationPatch, NewMessage, Operator } from '../store/types.js'
 import type { ConversationServiceDeps, Outcome } from './conversations.js'
 
-export type Acted = { ok: true, conversation: Conversation } | { ok: false, code: ErrorCode, message: string }
+export type Acted = { ok: true; conversation: Conversation } | { ok: false; code: ErrorCode; message: string }
 
 export interface OperatorActionOptions {
   /** Remind an operator who has not answered the visitor for this long. @default 60000 */
@@ -25,17 +25,44 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
   const { store, bus, clock } = deps
 
   const system = (conv: Conversation, name: SystemTemplateName, at: number, operatorName = ''): NewMessage => {
-    const r = deps.content().renderer.system(conv.lang, name, { shop: deps.options.shop, visitor: { name: conv.visitorName ?? '', lang: conv.lang }, operator: { name: operatorName } })
-    return { author: 'system', text: r.text, html: r.html, lang: r.lang, at, kind: name, clientId: null, entryId: null, operatorId: null, data: null }
+    const r = deps
+      .content()
+      .renderer.system(conv.lang, name, {
+        shop: deps.options.shop,
+        visitor: { name: conv.visitorName ?? '', lang: conv.lang },
+        operator: { name: operatorName },
+      })
+    return {
+      author: 'system',
+      text: r.text,
+      html: r.html,
+      lang: r.lang,
+      at,
+      kind: name,
+      clientId: null,
+      entryId: null,
+      operatorId: null,
+      data: null,
+    }
   }
 
-  const act = async (id: string, build: (conv: Conversation) => { messages: NewMessage[], patch: ConversationPatch, guard: ConversationGuard } | Acted): Promise<Acted> => {
+  const act = async (
+    id: string,
+    build: (
+      conv: Conversation,
+    ) => { messages: NewMessage[]; patch: ConversationPatch; guard: ConversationGuard } | Acted
+  ): Promise<Acted> => {
     const conv = await store.getConversation(id)
     if (conv === undefined) return fail('FD_ERR_NOT_FOUND', 'no such conversation')
     const planned = build(conv)
     if ('ok' in planned) return planned
     const result = await store.appendMessages(id, planned.messages, planned.patch, planned.guard)
-    if (result === undefined) return fail('FD_ERR_CONFLICT', `the conversation is ${(await store.getConversation(id))?.state ?? 'gone'} now; reload it`)
+    if (result === undefined) {
+      return fail(
+        'FD_ERR_CONFLICT',
+        `the conversation is ${(await store.getConversation(id))?.state ?? 'gone'} now; reload it`
+      )
+    }
     bus.publish({ type: 'message', conversationId: id, seq: result.conversation.lastSeq })
     bus.publish({ type: 'conversation', conversationId: id })
     return { ok: true, conversation: result.conversation }
@@ -43,15 +70,27 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
 
   const owns = (conv: Conversation, operator: Operator): boolean => conv.assignedTo === operator.id
 
-  const claim = (id: string, operator: Operator): Promise<Acted> => act(id, (conv) => {
-    if (conv.state !== 'queued' && conv.state !== 'offline') return fail('FD_ERR_CONFLICT', conv.state === 'assigned' ? 'someone else took it already' : `cannot claim a ${conv.state} conversation`)
-    const at = clock()
-    return {
-      messages: [system(conv, 'assigned', at, operator.name)],
-      patch: { state: 'assigned', assignedTo: operator.id, assignedAt: at, remindedAt: null, queuedAt: conv.queuedAt ?? at },
-      guard: { states: [conv.state] },
-    }
-  })
+  const claim = (id: string, operator: Operator): Promise<Acted> =>
+    act(id, (conv) => {
+      if (conv.state !== 'queued' && conv.state !== 'offline') {
+        return fail(
+          'FD_ERR_CONFLICT',
+          conv.state === 'assigned' ? 'someone else took it already' : `cannot claim a ${conv.state} conversation`
+        )
+      }
+      const at = clock()
+      return {
+        messages: [system(conv, 'assigned', at, operator.name)],
+        patch: {
+          state: 'assigned',
+          assignedTo: operator.id,
+          assignedAt: at,
+          remindedAt: null,
+          queuedAt: conv.queuedAt ?? at,
+        },
+        guard: { states: [conv.state] },
+      }
+    })
 
   return {
     claim,
@@ -62,26 +101,56 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
       const at = clock()
       const conv = await store.getConversation(id)
       if (conv === undefined) return fail('FD_ERR_NOT_FOUND', 'no such conversation')
-      const message: NewMessage = { author: 'operator', text: cleaned.text, html: null, lang: conv.lang, at, kind: null, clientId, entryId: null, operatorId: operator.id, data: { operatorName: operator.name } }
-      const result = await store.appendMessages(id, [message], { lastOperatorAt: at }, { states: ['assigned'], assignedTo: operator.id })
+      const message: NewMessage = {
+        author: 'operator',
+        text: cleaned.text,
+        html: null,
+        lang: conv.lang,
+        at,
+        kind: null,
+        clientId,
+        entryId: null,
+        operatorId: operator.id,
+        data: { operatorName: operator.name },
+      }
+      const result = await store.appendMessages(
+        id,
+        [message],
+        { lastOperatorAt: at },
+        { states: ['assigned'], assignedTo: operator.id }
+      )
       if (result === undefined) return fail('FD_ERR_CONFLICT', 'claim the conversation before replying')
       if (!result.duplicate) bus.publish({ type: 'message', conversationId: id, seq: result.conversation.lastSeq })
       return { ok: true, seq: result.messages[0]?.seq ?? 0, duplicate: result.duplicate }
     },
 
-    transfer: (id: string, operator: Operator, to: Operator) => act(id, (conv) => {
-      if (!owns(conv, operator) && operator.role !== 'admin') return fail('FD_ERR_FORBIDDEN', 'only the operator who has it (or an admin) can transfer it')
-      if (to.disabled) return fail('FD_ERR_CONFLICT', `${to.username} cannot take conversations`)
-      const at = clock()
-      return { messages: [system(conv, 'assigned', at, to.name)], patch: { assignedTo: to.id, assignedAt: at, remindedAt: null, lastOperatorAt: null }, guard: { states: ['assigned'], assignedTo: conv.assignedTo } }
-    }),
+    transfer: (id: string, operator: Operator, to: Operator) =>
+      act(id, (conv) => {
+        if (!owns(conv, operator) && operator.role !== 'admin') {
+          return fail('FD_ERR_FORBIDDEN', 'only the operator who has it (or an admin) can transfer it')
+        }
+        if (to.disabled) return fail('FD_ERR_CONFLICT', `${to.username} cannot take conversations`)
+        const at = clock()
+        return {
+          messages: [system(conv, 'assigned', at, to.name)],
+          patch: { assignedTo: to.id, assignedAt: at, remindedAt: null, lastOperatorAt: null },
+          guard: { states: ['assigned'], assignedTo: conv.assignedTo },
+        }
+      }),
 
-    close: (id: string, operator: Operator) => act(id, (conv) => {
-      if (conv.state === 'closed') return fail('FD_ERR_CONFLICT', 'already closed')
-      if (conv.state === 'assigned' && !owns(conv, operator) && operator.role !== 'admin') return fail('FD_ERR_FORBIDDEN', 'only the operator who has it (or an admin) can close it')
-      const at = clock()
-      return { messages: [system(conv, 'closed', at), system(conv, 'csat', at)], patch: { state: 'closed', closedAt: at }, guard: { states: [conv.state], assignedTo: conv.assignedTo } }
-    }),
+    close: (id: string, operator: Operator) =>
+      act(id, (conv) => {
+        if (conv.state === 'closed') return fail('FD_ERR_CONFLICT', 'already closed')
+        if (conv.state === 'assigned' && !owns(conv, operator) && operator.role !== 'admin') {
+          return fail('FD_ERR_FORBIDDEN', 'only the operator who has it (or an admin) can close it')
+        }
+        const at = clock()
+        return {
+          messages: [system(conv, 'closed', at), system(conv, 'csat', at)],
+          patch: { state: 'closed', closedAt: at },
+          guard: { states: [conv.state], assignedTo: conv.assignedTo },
+        }
+      }),
 
     /**
      * Gives waiting conversations to free operators, oldest first, each to the best operator
@@ -91,7 +160,12 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
     async autoAssign (): Promise<string[]> {
       const online = await deps.presence.online()
       if (online.length === 0) return []
-      const queued = queueOrder((await store.listConversations({ states: ['queued'] })).map((c) => ({ ...c, queuedAt: c.queuedAt ?? c.createdAt })))
+      const queued = queueOrder(
+        (await store.listConversations({ states: ['queued'] })).map((c) => ({
+          ...c,
+          queuedAt: c.queuedAt ?? c.createdAt,
+        }))
+      )
       const assigned: string[] = []
       for (const conv of queued) {
         const pick = pickOperator(conv.lang, online)
@@ -108,15 +182,31 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
     },
 
     /** Reminds silent operators and takes conversations back from those silent for too long. */
-    async sweepSilent (): Promise<{ reminded: string[], requeued: string[] }> {
+    async sweepSilent (): Promise<{ reminded: string[]; requeued: string[] }> {
       const now = clock()
       const assigned = await store.listConversations({ states: ['assigned'] })
-      const due = silentAssignments(assigned.map((c) => ({ id: c.id, assignedAt: c.assignedAt ?? c.updatedAt, lastVisitorAt: c.lastVisitorAt, lastOperatorAt: c.lastOperatorAt, remindedAt: c.remindedAt })), now, options)
+      const due = silentAssignments(
+        assigned.map((c) => ({
+          id: c.id,
+          assignedAt: c.assignedAt ?? c.updatedAt,
+          lastVisitorAt: c.lastVisitorAt,
+          lastOperatorAt: c.lastOperatorAt,
+          remindedAt: c.remindedAt,
+        })),
+        now,
+        options
+      )
       const reminded: string[] = []
       for (const id of due.remind) {
         const conv = assigned.find((c) => c.id === id)
         if (conv?.assignedTo == null) continue
-        if (await store.updateConversation(id, { remindedAt: now }, { states: ['assigned'], assignedTo: conv.assignedTo }) === undefined) continue
+        if (
+          (await store.updateConversation(
+            id,
+            { remindedAt: now },
+            { states: ['assigned'], assignedTo: conv.assignedTo }
+          )) === undefined
+        ) { continue }
         bus.publish({ type: 'reminder', conversationId: id, operatorId: conv.assignedTo })
         reminded.push(id)
       }
@@ -125,7 +215,11 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
         const conv = assigned.find((c) => c.id === id)
         if (conv === undefined) continue
         // Back at its original place: queuedAt is kept, so it goes before anyone who came later.
-        const result = await act(id, (c) => ({ messages: [], patch: { state: 'queued', assignedTo: null, assignedAt: null, remindedAt: null }, guard: { states: ['assigned'], assignedTo: c.assignedTo } }))
+        const result = await act(id, (c) => ({
+          messages: [],
+          patch: { state: 'queued', assignedTo: null, assignedAt: null, remindedAt: null },
+          guard: { states: ['assigned'], assignedTo: c.assignedTo },
+        }))
         if (result.ok) requeued.push(id)
       }
       return { reminded, requeued }

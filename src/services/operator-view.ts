@@ -1,13 +1,21 @@
 import type { Conversation, Message, Store } from '../store/types.js'
 
 /** One of the bot's best guesses for a question, as stored with the question. */
-export interface Guess { entryId: string, title: string, confidence: number }
+export interface Guess {
+  entryId: string
+  title: string
+  confidence: number
+}
 
 /**
  * How operators see conversations and messages: everything, including the bot's evidence and
  * who wrote what. snake_case, like the wire protocol. The console shows every text as text.
  */
-export function conversationView (c: Conversation, now: number, extra: { question?: string, guesses?: Guess[], operatorName?: string } = {}) {
+export function conversationView (
+  c: Conversation,
+  now: number,
+  extra: { question?: string; guesses?: Guess[]; operatorName?: string } = {}
+) {
   return {
     id: c.id,
     state: c.state,
@@ -19,7 +27,10 @@ export function conversationView (c: Conversation, now: number, extra: { questio
     created_at: iso(c.createdAt),
     updated_at: iso(c.updatedAt),
     queued_at: c.queuedAt === null ? null : iso(c.queuedAt),
-    waiting_seconds: c.state === 'queued' || c.state === 'offline' ? Math.max(0, Math.round((now - (c.queuedAt ?? c.updatedAt)) / 1000)) : null,
+    waiting_seconds:
+      c.state === 'queued' || c.state === 'offline'
+        ? Math.max(0, Math.round((now - (c.queuedAt ?? c.updatedAt)) / 1000))
+        : null,
     assigned_to: c.assignedTo,
     assigned_name: extra.operatorName ?? null,
     last_seq: c.lastSeq,
@@ -47,7 +58,7 @@ export function operatorMessageView (m: Message) {
 }
 
 /** The visitor's latest question and the bot's guesses for it, for the queue list. */
-export function latestQuestion (messages: Message[]): { question?: string, guesses?: Guess[] } {
+export function latestQuestion (messages: Message[]): { question?: string; guesses?: Guess[] } {
   const last = [...messages].reverse().find((m) => m.author === 'visitor' && m.kind === null)
   if (last === undefined) return {}
   const triage = last.data?.triage as { candidates?: Guess[] } | undefined
@@ -59,14 +70,26 @@ export function latestQuestion (messages: Message[]): { question?: string, guess
  * whole list) and, where `withQuestion` says so, the visitor's latest question and the bot's
  * guesses from the last few messages.
  */
-export async function conversationSummaries (store: Store, list: Conversation[], now: number, withQuestion: (c: Conversation) => boolean) {
+export async function conversationSummaries (
+  store: Store,
+  list: Conversation[],
+  now: number,
+  withQuestion: (c: Conversation) => boolean
+) {
   const names = list.some((c) => c.assignedTo !== null)
     ? new Map((await store.listOperators()).map((o) => [o.id, o.name]))
     : new Map<string, string>()
-  return await Promise.all(list.map(async (c) => {
-    const question = withQuestion(c) ? latestQuestion(await store.messagesAfter(c.id, Math.max(0, c.lastSeq - 20))) : {}
-    return conversationView(c, now, { ...question, operatorName: c.assignedTo === null ? undefined : names.get(c.assignedTo) })
-  }))
+  return await Promise.all(
+    list.map(async (c) => {
+      const question = withQuestion(c)
+        ? latestQuestion(await store.messagesAfter(c.id, Math.max(0, c.lastSeq - 20)))
+        : {}
+      return conversationView(c, now, {
+        ...question,
+        operatorName: c.assignedTo === null ? undefined : names.get(c.assignedTo),
+      })
+    })
+  )
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString()

@@ -45,11 +45,14 @@ const HeartbeatTimeoutMs = 5000
 const EventTypes = new Set(['message', 'conversation', 'typing', 'reminder'])
 
 /** Hints from another instance, checked: a newer instance may send kinds this one does not know. */
-function parseHints (payload: string | undefined): { from: string, events: BusEvent[] } | undefined {
+function parseHints (payload: string | undefined): { from: string; events: BusEvent[] } | undefined {
   try {
-    const parsed = JSON.parse(payload ?? '') as { i?: unknown, e?: unknown }
+    const parsed = JSON.parse(payload ?? '') as { i?: unknown; e?: unknown }
     if (typeof parsed.i !== 'string' || !Array.isArray(parsed.e)) return undefined
-    const events = parsed.e.filter((e): e is BusEvent => typeof e === 'object' && e !== null && EventTypes.has(e.type) && typeof e.conversationId === 'string')
+    const events = parsed.e.filter(
+      (e): e is BusEvent =>
+        typeof e === 'object' && e !== null && EventTypes.has(e.type) && typeof e.conversationId === 'string'
+    )
     return { from: parsed.i, events }
   } catch {
     return undefined
@@ -60,12 +63,18 @@ function parseHints (payload: string | undefined): { from: string, events: BusEv
 function pack (instance: string, events: BusEvent[]): string[] {
   const payloads: string[] = []
   let batch: string[] = []
-  const flush = () => { if (batch.length > 0) payloads.push(`{"i":${JSON.stringify(instance)},"e":[${batch.join(',')}]}`); batch = [] }
+  const flush = () => {
+    if (batch.length > 0) payloads.push(`{"i":${JSON.stringify(instance)},"e":[${batch.join(',')}]}`)
+    batch = []
+  }
   let size = 0
   for (const event of events) {
     const json = JSON.stringify(event)
     const bytes = Buffer.byteLength(json) + 1
-    if (size + bytes > MaxPayloadBytes) { flush(); size = 0 }
+    if (size + bytes > MaxPayloadBytes) {
+      flush()
+      size = 0
+    }
     batch.push(json)
     size += bytes
   }
@@ -73,7 +82,10 @@ function pack (instance: string, events: BusEvent[]): string[] {
   return payloads
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms).unref() })
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref()
+  })
 
 /**
  * The event bus across instances: `publish` delivers locally at once and sends the hint to the
@@ -89,7 +101,13 @@ export function createPgBus (options: PgBusOptions): PgBus {
   const channel = options.channel ?? 'frontdesk'
   const clock = options.clock ?? Date.now
   const log = options.log
-  const pool = new pg.Pool({ connectionString: options.url, max: 2, application_name: 'frontdesk-notify', connectionTimeoutMillis: 10_000, keepAlive: true })
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 2,
+    application_name: 'frontdesk-notify',
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  })
   pool.on('error', (err) => log?.warn({ err }, 'event bus: a NOTIFY connection failed'))
 
   let closed = false
@@ -107,7 +125,10 @@ export function createPgBus (options: PgBusOptions): PgBus {
       const batch = outbox
       outbox = []
       try {
-        await pool.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [channel, pack(instance, batch)])
+        await pool.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+          channel,
+          pack(instance, batch),
+        ])
         failing = false
       } catch (err) {
         failing = true
@@ -122,7 +143,9 @@ export function createPgBus (options: PgBusOptions): PgBus {
     local.deliver(event)
     if (closed) return
     outbox.push(event)
-    sending ??= send().finally(() => { sending = undefined })
+    sending ??= send().finally(() => {
+      sending = undefined
+    })
   }
 
   // ---- receiving
@@ -133,7 +156,11 @@ export function createPgBus (options: PgBusOptions): PgBus {
     for (const event of hints.events) local.deliver(event)
   }
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: options.url, application_name: 'frontdesk-listen', keepAlive: true })
+    const client = new pg.Client({
+      connectionString: options.url,
+      application_name: 'frontdesk-listen',
+      keepAlive: true,
+    })
     client.on('error', (err) => lost(client, err))
     client.on('end', () => lost(client, new Error('connection ended')))
     client.on('notification', onNotification)
@@ -142,7 +169,9 @@ export function createPgBus (options: PgBusOptions): PgBus {
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
     } catch (err) {
       client.removeAllListeners()
-      client.on('error', () => { /* already given up */ })
+      client.on('error', () => {
+        /* already given up */
+      })
       await client.end().catch(() => {})
       throw err
     }
@@ -153,7 +182,9 @@ export function createPgBus (options: PgBusOptions): PgBus {
     if (client !== listener || closed) return
     listener = undefined
     log?.warn({ err }, 'event bus: the LISTEN connection was lost; reconnecting')
-    client.end().catch(() => { /* it is gone already */ })
+    client.end().catch(() => {
+      /* it is gone already */
+    })
     reconnect()
   }
   let reconnecting = false
@@ -182,16 +213,21 @@ export function createPgBus (options: PgBusOptions): PgBus {
   const catchUp = async (): Promise<void> => {
     if (lostSince === undefined) return
     const since = lostSince - (options.catchUpSlackMs ?? 60_000)
-    const { rows } = await pool.query<{ id: string, last_seq: number }>(
+    const { rows } = await pool.query<{ id: string; last_seq: number }>(
       `SELECT id, last_seq FROM conversations WHERE updated_at >= $1 OR state IN ('queued', 'assigned')
-       ORDER BY updated_at DESC LIMIT ${CatchUpLimit}`, [since])
+       ORDER BY updated_at DESC LIMIT ${CatchUpLimit}`,
+      [since]
+    )
     // Lost again during the query: keep the older mark, so the next catch-up covers both gaps.
     if (listener !== undefined) lostSince = undefined
     for (const row of rows) {
       local.deliver({ type: 'message', conversationId: row.id, seq: Number(row.last_seq) })
       local.deliver({ type: 'conversation', conversationId: row.id })
     }
-    log?.info({ conversations: rows.length }, 'event bus: listening again; hinted the conversations that may have changed')
+    log?.info(
+      { conversations: rows.length },
+      'event bus: listening again; hinted the conversations that may have changed'
+    )
   }
 
   let beating = false
@@ -200,16 +236,28 @@ export function createPgBus (options: PgBusOptions): PgBus {
     if (client === undefined || beating) return
     beating = true
     let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('no answer to the heartbeat')), HeartbeatTimeoutMs).unref() })
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer to the heartbeat')), HeartbeatTimeoutMs).unref()
+    })
     Promise.race([client.query('SELECT 1'), timeout])
-      .then(() => { goodAt = clock() }, (err: Error) => lost(client, err))
-      .finally(() => { clearTimeout(timer); beating = false })
+      .then(
+        () => {
+          goodAt = clock()
+        },
+        (err: Error) => lost(client, err)
+      )
+      .finally(() => {
+        clearTimeout(timer)
+        beating = false
+      })
   }, options.heartbeatMs ?? 15_000)
   heartbeat.unref()
 
   // Started at once; when the first try fails, ready() says so and the bus keeps trying.
   const first = listen()
-  first.catch(() => { if (!closed) reconnect() })
+  first.catch(() => {
+    if (!closed) reconnect()
+  })
   return {
     ready: () => first,
     publish,

@@ -6,8 +6,17 @@ import type { ConversationGuard, ConversationPatch, Message, NewMessage } from '
 // The message columns that come from the caller, with their types for unnest(); the
 // conversation id and the seq come from the conversation row being updated.
 const Carried = {
-  id: 'text', author: 'text', text: 'text', html: 'text', lang: 'text', at: 'bigint', kind: 'text',
-  client_id: 'text', entry_id: 'text', operator_id: 'text', data: 'text',
+  id: 'text',
+  author: 'text',
+  text: 'text',
+  html: 'text',
+  lang: 'text',
+  at: 'bigint',
+  kind: 'text',
+  client_id: 'text',
+  entry_id: 'text',
+  operator_id: 'text',
+  data: 'text',
 } as const
 const CarriedColumns = Object.keys(Carried) as (keyof typeof Carried)[]
 
@@ -28,20 +37,35 @@ export type Unnumbered = Omit<Message, 'seq'>
  * the snapshot from before the wait, so a resend racing its original can pass it and then fail
  * on the index. The caller tries again; the new statement sees the stored message.
  */
-export function appendStatement (id: string, messages: NewMessage[], patch: ConversationPatch | undefined, guard: ConversationGuard | undefined): { sql: string, params: unknown[], messages: Unnumbered[] } {
+export function appendStatement (
+  id: string,
+  messages: NewMessage[],
+  patch: ConversationPatch | undefined,
+  guard: ConversationGuard | undefined
+): { sql: string; params: unknown[]; messages: Unnumbered[] } {
   const unnumbered = messages.map((m) => ({ ...m, id: m.id ?? randomUUID(), conversationId: id }))
   const rows = unnumbered.map((m) => toColumns(m, MessageColumns))
   const params: unknown[] = [id, unnumbered.length]
-  const param = (value: unknown): string => { params.push(value); return `$${params.length}` }
+  const param = (value: unknown): string => {
+    params.push(value)
+    return `$${params.length}`
+  }
 
   const last = unnumbered.at(-1)
   const set = toColumns({ ...(last !== undefined && { updatedAt: last.at }), ...patch }, ConversationColumns)
-  const assignments = ['last_seq = last_seq + $2', ...Object.entries(set).map(([column, value]) => `${column} = ${param(value)}`)]
+  const assignments = [
+    'last_seq = last_seq + $2',
+    ...Object.entries(set).map(([column, value]) => `${column} = ${param(value)}`),
+  ]
   const conditions = ['id = $1']
   if (guard?.states !== undefined) conditions.push(`state = ANY(${param(guard.states)}::text[])`)
   if (guard?.assignedTo !== undefined) conditions.push(`assigned_to IS NOT DISTINCT FROM ${param(guard.assignedTo)}`)
   const first = messages[0]
-  if (first?.clientId != null) conditions.push(`NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND author = ${param(first.author)} AND client_id = ${param(first.clientId)})`)
+  if (first?.clientId != null) {
+    conditions.push(
+      `NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND author = ${param(first.author)} AND client_id = ${param(first.clientId)})`
+    )
+  }
   const arrays = CarriedColumns.map((column) => `${param(rows.map((r) => r[column] ?? null))}::${Carried[column]}[]`)
 
   const sql = `WITH updated AS (

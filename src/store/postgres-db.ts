@@ -23,10 +23,13 @@ const Unavailable = /^(08|53|57|58)|^25006$/
  */
 export function storeError (err: unknown): unknown {
   if (!(err instanceof Error) || err instanceof FrontdeskError) return err
-  const unavailable = err instanceof pg.DatabaseError
-    ? Unavailable.test(err.code ?? '')
-    : typeof (err as NodeJS.ErrnoException).code === 'string' || /connect|terminated|timeout/i.test(err.message)
-  return unavailable ? new FrontdeskError('FD_ERR_STORE_UNAVAILABLE', `PostgreSQL: ${err.message}`, { cause: err }) : err
+  const unavailable =
+    err instanceof pg.DatabaseError
+      ? Unavailable.test(err.code ?? '')
+      : typeof (err as NodeJS.ErrnoException).code === 'string' || /connect|terminated|timeout/i.test(err.message)
+  return unavailable
+    ? new FrontdeskError('FD_ERR_STORE_UNAVAILABLE', `PostgreSQL: ${err.message}`, { cause: err })
+    : err
 }
 
 export const isUniqueViolation = (err: unknown, constraint: string): boolean =>
@@ -41,7 +44,9 @@ export async function withClient<T> (pool: pg.Pool, fn: (query: pg.PoolClient['q
   let healthy = true
   // A checked-out client reports a dropped connection as an 'error' event, which would crash
   // the process unheard; the query in flight rejects too, and that is where it is handled.
-  const onError = (): void => { healthy = false }
+  const onError = (): void => {
+    healthy = false
+  }
   client.on('error', onError)
   const query = (async (...args: Parameters<pg.PoolClient['query']>) => {
     try {
@@ -67,7 +72,10 @@ export async function withClient<T> (pool: pg.Pool, fn: (query: pg.PoolClient['q
  */
 export async function tryWithLock (pool: pg.Pool, name: string, fn: () => Promise<void>): Promise<boolean> {
   return await withClient(pool, async (query) => {
-    const { rows } = await query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LockSpace, name])
+    const { rows } = await query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [
+      LockSpace,
+      name,
+    ])
     if (rows[0]?.ok !== true) return false
     try {
       await fn()
@@ -87,7 +95,9 @@ export async function migrate (pool: pg.Pool, now: () => number = Date.now): Pro
   await withClient(pool, async (query) => {
     await query('SELECT pg_advisory_lock($1, hashtext($2))', [LockSpace, MigrationLock])
     try {
-      await query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)')
+      await query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)'
+      )
       const { rows } = await query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')
       const done = Number(rows[0]?.v ?? 0)
       for (const [i, sql] of migrations('postgres').entries()) {
@@ -99,8 +109,14 @@ export async function migrate (pool: pg.Pool, now: () => number = Date.now): Pro
           await query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, now()])
           await query('COMMIT')
         } catch (err) {
-          await query('ROLLBACK').catch(() => { /* the connection is gone: so is the transaction */ })
-          throw new FrontdeskError('FD_ERR_STORE_UNAVAILABLE', `PostgreSQL: schema migration ${version} failed: ${(err as Error).message}`, { cause: err })
+          await query('ROLLBACK').catch(() => {
+            /* the connection is gone: so is the transaction */
+          })
+          throw new FrontdeskError(
+            'FD_ERR_STORE_UNAVAILABLE',
+            `PostgreSQL: schema migration ${version} failed: ${(err as Error).message}`,
+            { cause: err }
+          )
         }
       }
     } finally {

@@ -8,10 +8,15 @@ import { MessageEventColumns } from './rows.js'
 /** Open proposals with the most support first, then the newest. */
 export const ProposalOrder = 'ORDER BY support DESC, updated_at DESC, id'
 
-/** Typed visitor questions (with their triage) and feedback: the newest `limit`, oldest first; parameters: since, until, limit. */
+/**
+ * Typed visitor questions (with their triage) and feedback: the newest `limit`, oldest first; parameters: since,
+ * until, limit.
+ */
 export const VisitorQuestionsSql = `SELECT * FROM (SELECT * FROM messages WHERE at >= $1 AND at < $2 AND author = 'visitor' AND data IS NOT NULL AND (kind IS NULL OR kind = 'feedback')
   ORDER BY at DESC, conversation_id DESC, seq DESC LIMIT $3) AS recent ORDER BY at, conversation_id, seq`
 
 /** The text-free messages of conversations created in a range; parameters: from, to, limit. */
-export const MessageEventsSql = `SELECT ${Object.values(MessageEventColumns).map((c) => `m.${c}`).join(', ')} FROM messages m
+export const MessageEventsSql = `SELECT ${Object.values(MessageEventColumns)
+  .map((c) => `m.${c}`)
+  .join(', ')} FROM messages m
   JOIN conversations c ON c.id = m.conversation_id WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY m.conversation_id, m.seq LIMIT $3`

@@ -1,5 +1,23 @@
-import { ContactColumns, ConversationColumns, FaqLinkColumns, MessageColumns, OperatorColumns, ProposalColumns, SessionColumns } from './schema.js'
-import type { Contact, Conversation, FaqLink, Message, MessageEvent, NewProposal, Operator, Proposal, Session } from './types.js'
+import {
+  ContactColumns,
+  ConversationColumns,
+  FaqLinkColumns,
+  MessageColumns,
+  OperatorColumns,
+  ProposalColumns,
+  SessionColumns,
+} from './schema.js'
+import type {
+  Contact,
+  Conversation,
+  FaqLink,
+  Message,
+  MessageEvent,
+  NewProposal,
+  Operator,
+  Proposal,
+  Session,
+} from './types.js'
 
 type Columns = Record<string, string>
 type Row = Record<string, unknown>
@@ -23,30 +41,59 @@ const timeFields = (...fields: string[]) => Object.fromEntries(fields.map((f) =>
 const json = (v: unknown): unknown => (v === null || v === undefined ? null : JSON.parse(String(v)))
 
 export const rowTo = {
-  conversation: (row: Row): Conversation => mapRow(row, ConversationColumns, timeFields(
-    'createdAt', 'updatedAt', 'lastSeq', 'queuedAt', 'assignedAt', 'lastVisitorAt', 'lastOperatorAt', 'remindedAt', 'closedAt')),
+  conversation: (row: Row): Conversation =>
+    mapRow(
+      row,
+      ConversationColumns,
+      timeFields(
+        'createdAt',
+        'updatedAt',
+        'lastSeq',
+        'queuedAt',
+        'assignedAt',
+        'lastVisitorAt',
+        'lastOperatorAt',
+        'remindedAt',
+        'closedAt'
+      )
+    ),
   message: (row: Row): Message => mapRow(row, MessageColumns, { ...timeFields('seq', 'at'), data: json }),
-  operator: (row: Row): Operator => mapRow(row, OperatorColumns, {
-    ...timeFields('capacity', 'failedLogins', 'lockedUntil', 'createdAt'), langs: json, disabled: (v) => Number(v) === 1 || v === true,
-  }),
+  operator: (row: Row): Operator =>
+    mapRow(row, OperatorColumns, {
+      ...timeFields('capacity', 'failedLogins', 'lockedUntil', 'createdAt'),
+      langs: json,
+      disabled: (v) => Number(v) === 1 || v === true,
+    }),
   session: (row: Row): Session => mapRow(row, SessionColumns, timeFields('createdAt', 'expiresAt')),
   contact: (row: Row): Contact => mapRow(row, ContactColumns, timeFields('at', 'handledAt')),
   faqLink: (row: Row): FaqLink => mapRow(row, FaqLinkColumns, timeFields('seq', 'at')),
-  proposal: (row: Row): Proposal => mapRow(row, ProposalColumns, {
-    ...timeFields('support', 'createdAt', 'updatedAt', 'decidedAt'), questions: json, sources: json,
-  }),
-  messageEvent: (row: Row): MessageEvent => mapRow(row, MessageEventColumns, { ...timeFields('seq', 'at'), data: json }),
+  proposal: (row: Row): Proposal =>
+    mapRow(row, ProposalColumns, {
+      ...timeFields('support', 'createdAt', 'updatedAt', 'decidedAt'),
+      questions: json,
+      sources: json,
+    }),
+  messageEvent: (row: Row): MessageEvent =>
+    mapRow(row, MessageEventColumns, { ...timeFields('seq', 'at'), data: json }),
 }
 
 /** The message columns analytics read: no text, no html. */
-export const MessageEventColumns = Object.fromEntries(Object.entries(MessageColumns).filter(([field]) => !['text', 'html', 'clientId'].includes(field)))
+export const MessageEventColumns = Object.fromEntries(
+  Object.entries(MessageColumns).filter(([field]) => !['text', 'html', 'clientId'].includes(field))
+)
 
 /** Adds `next`'s sources to `p` (distinct by conversation and seq): what a repeated proposal changes. */
 export function mergeProposal (p: Proposal, next: NewProposal): Proposal {
   const seen = new Set(p.sources.map((s) => `${s.conversationId}:${s.seq}`))
   const added = next.sources.filter((s) => !seen.has(`${s.conversationId}:${s.seq}`))
   const questions = [...p.questions, ...next.questions.filter((q) => !p.questions.includes(q))]
-  return { ...p, sources: [...p.sources, ...added], support: p.support + added.length, questions, updatedAt: Math.max(p.updatedAt, next.createdAt) }
+  return {
+    ...p,
+    sources: [...p.sources, ...added],
+    support: p.support + added.length,
+    questions,
+    updatedAt: Math.max(p.updatedAt, next.createdAt),
+  }
 }
 
 /** Field values as column values: JSON for structured fields, 0/1 for booleans. */
@@ -55,7 +102,14 @@ export function toColumns (values: object, columns: Columns): Row {
   for (const [field, value] of Object.entries(values)) {
     const column = columns[field]
     if (column === undefined || value === undefined) continue
-    out[column] = typeof value === 'boolean' ? (value ? 1 : 0) : (value !== null && typeof value === 'object') ? JSON.stringify(value) : value
+    out[column] =
+      typeof value === 'boolean'
+        ? value
+          ? 1
+          : 0
+        : value !== null && typeof value === 'object'
+          ? JSON.stringify(value)
+          : value
   }
   return out
 }

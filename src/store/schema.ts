@@ -3,43 +3,105 @@
  * versioned and append-only: a released migration is never edited, a new one is added.
  */
 export const ConversationColumns = {
-  id: 'id', state: 'state', lang: 'lang', visitorName: 'visitor_name', pageUrl: 'page_url',
-  userAgent: 'user_agent', browserLang: 'browser_lang', tokenHash: 'token_hash', createdAt: 'created_at',
-  updatedAt: 'updated_at', lastSeq: 'last_seq', queuedAt: 'queued_at', assignedTo: 'assigned_to',
-  assignedAt: 'assigned_at', lastVisitorAt: 'last_visitor_at', lastOperatorAt: 'last_operator_at',
-  remindedAt: 'reminded_at', closedAt: 'closed_at', visitorKey: 'visitor_key',
+  id: 'id',
+  state: 'state',
+  lang: 'lang',
+  visitorName: 'visitor_name',
+  pageUrl: 'page_url',
+  userAgent: 'user_agent',
+  browserLang: 'browser_lang',
+  tokenHash: 'token_hash',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  lastSeq: 'last_seq',
+  queuedAt: 'queued_at',
+  assignedTo: 'assigned_to',
+  assignedAt: 'assigned_at',
+  lastVisitorAt: 'last_visitor_at',
+  lastOperatorAt: 'last_operator_at',
+  remindedAt: 'reminded_at',
+  closedAt: 'closed_at',
+  visitorKey: 'visitor_key',
 } as const
 
 export const MessageColumns = {
-  conversationId: 'conversation_id', seq: 'seq', id: 'id', author: 'author', text: 'text', html: 'html',
-  lang: 'lang', at: 'at', kind: 'kind', clientId: 'client_id', entryId: 'entry_id',
-  operatorId: 'operator_id', data: 'data',
+  conversationId: 'conversation_id',
+  seq: 'seq',
+  id: 'id',
+  author: 'author',
+  text: 'text',
+  html: 'html',
+  lang: 'lang',
+  at: 'at',
+  kind: 'kind',
+  clientId: 'client_id',
+  entryId: 'entry_id',
+  operatorId: 'operator_id',
+  data: 'data',
 } as const
 
 export const OperatorColumns = {
-  id: 'id', username: 'username', name: 'name', role: 'role', langs: 'langs', passwordHash: 'password_hash',
-  capacity: 'capacity', failedLogins: 'failed_logins', lockedUntil: 'locked_until', createdAt: 'created_at',
+  id: 'id',
+  username: 'username',
+  name: 'name',
+  role: 'role',
+  langs: 'langs',
+  passwordHash: 'password_hash',
+  capacity: 'capacity',
+  failedLogins: 'failed_logins',
+  lockedUntil: 'locked_until',
+  createdAt: 'created_at',
   disabled: 'disabled',
 } as const
 
 export const SessionColumns = {
-  idHash: 'id_hash', operatorId: 'operator_id', csrfToken: 'csrf_token', createdAt: 'created_at', expiresAt: 'expires_at',
+  idHash: 'id_hash',
+  operatorId: 'operator_id',
+  csrfToken: 'csrf_token',
+  createdAt: 'created_at',
+  expiresAt: 'expires_at',
 } as const
 
 export const ContactColumns = {
-  id: 'id', conversationId: 'conversation_id', email: 'email', text: 'text', lang: 'lang', at: 'at',
-  handledBy: 'handled_by', handledAt: 'handled_at',
+  id: 'id',
+  conversationId: 'conversation_id',
+  email: 'email',
+  text: 'text',
+  lang: 'lang',
+  at: 'at',
+  handledBy: 'handled_by',
+  handledAt: 'handled_at',
 } as const
 
 export const FaqLinkColumns = {
-  id: 'id', conversationId: 'conversation_id', seq: 'seq', entryId: 'entry_id', lang: 'lang', question: 'question',
-  operatorId: 'operator_id', at: 'at',
+  id: 'id',
+  conversationId: 'conversation_id',
+  seq: 'seq',
+  entryId: 'entry_id',
+  lang: 'lang',
+  question: 'question',
+  operatorId: 'operator_id',
+  at: 'at',
 } as const
 
 export const ProposalColumns = {
-  id: 'id', kind: 'kind', lang: 'lang', entryId: 'entry_id', dedupeKey: 'dedupe_key', questions: 'questions', title: 'title',
-  answer: 'answer', sources: 'sources', support: 'support', status: 'status', createdAt: 'created_at', updatedAt: 'updated_at',
-  decidedBy: 'decided_by', decidedAt: 'decided_at', file: 'file', note: 'note',
+  id: 'id',
+  kind: 'kind',
+  lang: 'lang',
+  entryId: 'entry_id',
+  dedupeKey: 'dedupe_key',
+  questions: 'questions',
+  title: 'title',
+  answer: 'answer',
+  sources: 'sources',
+  support: 'support',
+  status: 'status',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  decidedBy: 'decided_by',
+  decidedAt: 'decided_at',
+  file: 'file',
+  note: 'note',
 } as const
 
 /** `bigint` for epoch milliseconds in PostgreSQL, `INTEGER` in SQLite: the only dialect difference here. */

@@ -117,7 +117,12 @@ export interface FaqLink {
 }
 
 /** Where a proposal came from: the visitor message, and the operator who linked or answered it. */
-export interface ProposalSource { conversationId: string, seq: number, operatorId: string | null, at: number }
+export interface ProposalSource {
+  conversationId: string
+  seq: number
+  operatorId: string | null
+  at: number
+}
 
 export type ProposalStatus = 'open' | 'accepted' | 'rejected'
 
@@ -153,7 +158,10 @@ export interface Proposal {
   note: string | null
 }
 
-export type NewProposal = Omit<Proposal, 'support' | 'status' | 'updatedAt' | 'decidedBy' | 'decidedAt' | 'file' | 'note'>
+export type NewProposal = Omit<
+  Proposal,
+  'support' | 'status' | 'updatedAt' | 'decidedBy' | 'decidedAt' | 'file' | 'note'
+>
 
 /** A message as analytics read it: everything but its text. */
 export type MessageEvent = Omit<Message, 'text' | 'html' | 'clientId'>
@@ -170,7 +178,11 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres'
   createConversation(c: Omit<Conversation, 'lastSeq'>): Promise<Conversation>
   getConversation(id: string): Promise<Conversation | undefined>
-  listConversations(filter: { states?: ConversationState[], assignedTo?: string, limit?: number }): Promise<Conversation[]>
+  listConversations(filter: {
+    states?: ConversationState[]
+    assignedTo?: string
+    limit?: number
+  }): Promise<Conversation[]>
   /** Applies `patch` only if `guard` holds; returns the updated conversation, or undefined when the guard failed. */
   updateConversation(id: string, patch: ConversationPatch, guard?: ConversationGuard): Promise<Conversation | undefined>
   /**
@@ -179,7 +191,12 @@ export interface Store {
    * conversation by the same author, nothing is written and the earlier messages of that frame are returned.
    * When `guard` fails, nothing is written and undefined is returned.
    */
-  appendMessages(conversationId: string, messages: NewMessage[], patch?: ConversationPatch, guard?: ConversationGuard): Promise<AppendResult | undefined>
+  appendMessages(
+    conversationId: string,
+    messages: NewMessage[],
+    patch?: ConversationPatch,
+    guard?: ConversationGuard,
+  ): Promise<AppendResult | undefined>
   messagesAfter(conversationId: string, afterSeq: number, limit?: number): Promise<Message[]>
   /** How long recently closed conversations were handled by a person (closedAt − assignedAt), newest first. */
   handlingTimes(since: number, limit: number): Promise<number[]>
@@ -190,7 +207,12 @@ export interface Store {
   listOperators(): Promise<Operator[]>
   updateOperator(id: string, patch: Partial<Omit<Operator, 'id' | 'username' | 'createdAt'>>): Promise<void>
   /** Counts a failed login atomically and locks the account at `max` failures: returns the new state. */
-  recordLoginFailure(id: string, at: number, max: number, lockMs: number): Promise<{ failedLogins: number, lockedUntil: number | null }>
+  recordLoginFailure(
+    id: string,
+    at: number,
+    max: number,
+    lockMs: number,
+  ): Promise<{ failedLogins: number; lockedUntil: number | null }>
 
   /** This instance has the operator's console open until `until` (renewed by a heartbeat). */
   touchPresence(operatorId: string, instanceId: string, until: number): Promise<void>
@@ -205,32 +227,47 @@ export interface Store {
 
   /** Idempotent on the contact id: a resent offline message is stored once. */
   addContact(c: Contact): Promise<void>
-  listContacts(filter: { handled?: boolean, limit?: number }): Promise<Contact[]>
+  listContacts(filter: { handled?: boolean; limit?: number }): Promise<Contact[]>
   markContactHandled(id: string, operatorId: string, at: number): Promise<boolean>
 
   /** Idempotent on the link id. */
   addFaqLink(link: FaqLink): Promise<void>
-  listFaqLinks(filter: { since?: number, limit?: number }): Promise<FaqLink[]>
+  listFaqLinks(filter: { since?: number; limit?: number }): Promise<FaqLink[]>
 
   /**
    * Stores a proposal, or when an open one with the same dedupe key exists, adds the new
    * sources to it (support counts distinct sources). A decided proposal is not reopened.
    */
-  upsertProposal(p: NewProposal): Promise<{ proposal: Proposal, created: boolean }>
+  upsertProposal(p: NewProposal): Promise<{ proposal: Proposal; created: boolean }>
   getProposal(id: string): Promise<Proposal | undefined>
   /** Newest first among equal support; open ones by support. */
-  listProposals(filter: { status?: ProposalStatus, lang?: string, limit?: number }): Promise<Proposal[]>
+  listProposals(filter: { status?: ProposalStatus; lang?: string; limit?: number }): Promise<Proposal[]>
   /** Decides an open proposal; undefined when it is not open any more (someone else decided it first). */
-  decideProposal(id: string, decision: { status: 'accepted' | 'rejected', decidedBy: string, decidedAt: number, file?: string | null, note?: string | null }): Promise<Proposal | undefined>
+  decideProposal(
+    id: string,
+    decision: {
+      status: 'accepted' | 'rejected'
+      decidedBy: string
+      decidedAt: number
+      file?: string | null
+      note?: string | null
+    },
+  ): Promise<Proposal | undefined>
 
-  /** Visitor messages at or after `since` (before `until`) that carry data: typed questions with their triage, and feedback; the newest `limit`, oldest first. */
-  visitorQuestions(filter: { since: number, until?: number, limit?: number }): Promise<Message[]>
+  /**
+   * Visitor messages at or after `since` (before `until`) that carry data: typed questions with their triage, and
+   * feedback; the newest `limit`, oldest first.
+   */
+  visitorQuestions(filter: { since: number; until?: number; limit?: number }): Promise<Message[]>
   /** Conversations created in [from, to), oldest first. */
   conversationsCreated(from: number, to: number, limit?: number): Promise<Conversation[]>
   /** The messages (without text) of the conversations created in [from, to), by conversation and seq. */
   messageEvents(from: number, to: number, limit?: number): Promise<MessageEvent[]>
 
-  /** Deletes conversations last updated before `before`, with their messages and contacts, except those with an unhandled contact. */
+  /**
+   * Deletes conversations last updated before `before`, with their messages and contacts, except those with an
+   * unhandled contact.
+   */
   purgeBefore(before: number): Promise<number>
   /** Runs `fn` only if no other instance is running the job `name` now; returns whether it ran. */
   runExclusive(name: string, fn: () => Promise<void>): Promise<boolean>

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import type { Io } from '../../src/cli/io.js'
 
-async function run (argv: string[]): Promise<{ code: number, out: string, err: string }> {
+async function run (argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const lines = { out: [] as string[], err: [] as string[] }
   const io: Io = { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) }
   const code = await main(argv, io)
@@ -20,17 +20,29 @@ t.test('faq check passes on the sample FAQ and counts entries per language', asy
 t.test('faq check reports a broken entry with file, line and field, and fails', async (t) => {
   const dir = t.testdir()
   await cp('faq', dir, { recursive: true })
-  await writeFile(join(dir, 'en', 'returns.md'), '---\ntitle: Returns\nquestions:\n  - How do I return an item?\n  - 42\n  -\n---\nCall {{shop.fax}}.\n')
+  await writeFile(
+    join(dir, 'en', 'returns.md'),
+    '---\ntitle: Returns\nquestions:\n  - How do I return an item?\n  - 42\n  -\n---\nCall {{shop.fax}}.\n'
+  )
   const { code, err } = await run(['faq', 'check', dir])
   t.equal(code, 1)
-  t.match(err, `${relative(process.cwd(), join(dir, 'en', 'returns.md'))}:6 (questions): each item must be a non-empty text`)
+  t.match(
+    err,
+    `${relative(process.cwd(), join(dir, 'en', 'returns.md'))}:6 (questions): each item must be a non-empty text`
+  )
 })
 
 t.test('faq check warns about questions two entries share almost word for word', async (t) => {
   const dir = t.testdir()
   await cp('faq', dir, { recursive: true })
-  await writeFile(join(dir, 'en', 'parcel-lost.md'), '---\nquestions:\n  - where is my parcel now\n---\nWe will look for it.\n')
-  await writeFile(join(dir, 'en', 'parcel-late.md'), '---\nquestions:\n  - where is my parcel\n---\nIt is on its way.\n')
+  await writeFile(
+    join(dir, 'en', 'parcel-lost.md'),
+    '---\nquestions:\n  - where is my parcel now\n---\nWe will look for it.\n'
+  )
+  await writeFile(
+    join(dir, 'en', 'parcel-late.md'),
+    '---\nquestions:\n  - where is my parcel\n---\nIt is on its way.\n'
+  )
   const { out } = await run(['faq', 'check', dir])
   t.match(out, /warning: "where is my parcel( now)?" is almost the same as/)
 })
@@ -56,12 +68,19 @@ t.test('faq try without a question is a usage error', async (t) => {
   t.equal((await run(['faq', 'try'])).code, 2)
 })
 
-t.test('the editors\' regression cases in faq/tests.yaml all pass', async (t) => {
+t.test("the editors' regression cases in faq/tests.yaml all pass", async (t) => {
   const { code, out } = await run(['faq', 'test'])
   const summary = /(\d+) passed, (\d+) failed/.exec(out)
   t.ok(summary, 'prints a summary')
   t.ok(Number(summary?.[1]) >= 60, 'at least 60 cases')
-  t.equal(code, 0, out.split('\n').filter((l) => l.startsWith('not ok') || l.startsWith('    ')).join('\n'))
+  t.equal(
+    code,
+    0,
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('not ok') || l.startsWith('    '))
+      .join('\n')
+  )
 })
 
 t.test('faq test reports a failing case like a test runner', async (t) => {
@@ -80,12 +99,18 @@ t.test('an unknown command prints the usage', async (t) => {
   t.match(err, /Usage: frontdesk/)
 })
 
-t.test('a case reached through the first choice passes and is counted apart; a todo does not fail the run', async (t) => {
-  const dir = t.testdir()
-  const file = join(dir, 'tests.yaml')
-  await writeFile(file, '- q: refund return\n  lang: en\n  expect: gift-cards\n  todo: "not written yet"\n- q: xylophone quantum zebra\n  lang: en\n  expect: escalate\n')
-  const { code, out } = await run(['faq', 'test', file])
-  t.equal(code, 0, out)
-  t.match(out, /not ok 1 - .* # TODO not written yet/)
-  t.match(out, /1 passed, 0 failed, 1 todo/)
-})
+t.test(
+  'a case reached through the first choice passes and is counted apart; a todo does not fail the run',
+  async (t) => {
+    const dir = t.testdir()
+    const file = join(dir, 'tests.yaml')
+    await writeFile(
+      file,
+      '- q: refund return\n  lang: en\n  expect: gift-cards\n  todo: "not written yet"\n- q: xylophone quantum zebra\n  lang: en\n  expect: escalate\n'
+    )
+    const { code, out } = await run(['faq', 'test', file])
+    t.equal(code, 0, out)
+    t.match(out, /not ok 1 - .* # TODO not written yet/)
+    t.match(out, /1 passed, 0 failed, 1 todo/)
+  }
+)

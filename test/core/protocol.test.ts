@@ -17,8 +17,14 @@ t.test('an unknown frame type is named', async (t) => {
 })
 
 t.test('a wrong field type names the frame and the field', async (t) => {
-  t.match(checkVisitorFrame('{"type":"text","client_id":"a","text":{"$ne":null}}'), { ok: false, message: /invalid "text" frame at text/ })
-  t.match(checkVisitorFrame('{"type":"feedback","client_id":"a","seq":1e300,"helpful":true}'), { ok: false, message: /at seq/ })
+  t.match(checkVisitorFrame('{"type":"text","client_id":"a","text":{"$ne":null}}'), {
+    ok: false,
+    message: /invalid "text" frame at text/,
+  })
+  t.match(checkVisitorFrame('{"type":"feedback","client_id":"a","seq":1e300,"helpful":true}'), {
+    ok: false,
+    message: /at seq/,
+  })
 })
 
 t.test('prototype keys and unknown fields are refused', async (t) => {
@@ -37,6 +43,12 @@ t.test('client ids are short and plain', async (t) => {
 })
 
 t.test('operator frames are checked against their own schema', async (t) => {
-  t.same(checkOperatorFrame(Buffer.from('{"type":"watch","conversation_id":"c1","last_seq":4}')), { ok: true, frame: { type: 'watch', conversation_id: 'c1', last_seq: 4 } })
-  t.match(checkOperatorFrame('{"type":"choose","client_id":"a","entry_id":"x"}'), { ok: false, message: /unknown frame type/ })
+  t.same(checkOperatorFrame(Buffer.from('{"type":"watch","conversation_id":"c1","last_seq":4}')), {
+    ok: true,
+    frame: { type: 'watch', conversation_id: 'c1', last_seq: 4 },
+  })
+  t.match(checkOperatorFrame('{"type":"choose","client_id":"a","entry_id":"x"}'), {
+    ok: false,
+    message: /unknown frame type/,
+  })
 })

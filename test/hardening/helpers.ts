@@ -7,15 +7,28 @@ export interface Visitor extends Client {
 }
 
 /** A visitor websocket that has said hello and got its welcome. */
-export async function visitor (t: Test, built: Pick<Built, 'wsUrl'>, hello: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Visitor> {
+export async function visitor (
+  t: Test,
+  built: Pick<Built, 'wsUrl'>,
+  hello: Record<string, unknown> = {},
+  headers: Record<string, string> = {}
+): Promise<Visitor> {
   const client = await connect(t, `${built.wsUrl}/ws/visitor`, headers)
   client.send({ type: 'hello', lang: 'en', ...hello })
   const welcome = await client.next((f) => f.type === 'welcome', 10_000)
-  return Object.assign(client, { conversationId: welcome.conversation_id as string, resumeToken: welcome.resume_token as string })
+  return Object.assign(client, {
+    conversationId: welcome.conversation_id as string,
+    resumeToken: welcome.resume_token as string,
+  })
 }
 
 /** Sends one text frame and waits for its ack (or error), returning that frame. */
-export async function sendText (client: Client, clientId: string, text: string, ms = 10_000): Promise<Record<string, any>> {
+export async function sendText (
+  client: Client,
+  clientId: string,
+  text: string,
+  ms = 10_000
+): Promise<Record<string, any>> {
   client.send({ type: 'text', client_id: clientId, text })
   return await client.next((f) => (f.type === 'ack' || f.type === 'error') && f.client_id === clientId, ms)
 }

@@ -26,23 +26,32 @@ const BadFrames: [string, string | Buffer][] = [
   ['a second hello', '{"type":"hello"}'],
 ]
 
-t.test('malformed visitor frames each get an error frame; the connection, other visitors and stored messages are untouched', async (t) => {
-  const built = await build(t)
-  const v = await visitor(t, built)
-  const other = await visitor(t, built)
-  t.equal((await sendText(v, 'before', 'where is my order?')).type, 'ack')
-  const stored = await snapshot(built, v.conversationId)
-  for (const [name, raw] of BadFrames) {
-    const errorsBefore = v.frames.filter((f) => f.type === 'error').length
-    v.send(raw)
-    const error = await v.next((f) => f.type === 'error' && v.frames.filter((g) => g.type === 'error').length > errorsBefore)
-    t.match(error, { code: /^FD_ERR_(FRAME_INVALID|FRAME_UNEXPECTED|TEXT_EMPTY)$/, message: /\S/ }, `${name}: ${error.code}: ${error.message}`)
+t.test(
+  'malformed visitor frames each get an error frame; the connection, other visitors and stored messages are untouched',
+  async (t) => {
+    const built = await build(t)
+    const v = await visitor(t, built)
+    const other = await visitor(t, built)
+    t.equal((await sendText(v, 'before', 'where is my order?')).type, 'ack')
+    const stored = await snapshot(built, v.conversationId)
+    for (const [name, raw] of BadFrames) {
+      const errorsBefore = v.frames.filter((f) => f.type === 'error').length
+      v.send(raw)
+      const error = await v.next(
+        (f) => f.type === 'error' && v.frames.filter((g) => g.type === 'error').length > errorsBefore
+      )
+      t.match(
+        error,
+        { code: /^FD_ERR_(FRAME_INVALID|FRAME_UNEXPECTED|TEXT_EMPTY)$/, message: /\S/ },
+        `${name}: ${error.code}: ${error.message}`
+      )
+    }
+    t.same(await snapshot(built, v.conversationId), stored, 'nothing stored or changed by the bad frames')
+    t.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype is not polluted')
+    t.equal((await sendText(v, 'after', 'and how much is shipping?')).type, 'ack', 'the same connection goes on')
+    t.equal((await sendText(other, 'o1', 'hello, do you ship to Spain?')).type, 'ack', 'another visitor is served')
   }
-  t.same(await snapshot(built, v.conversationId), stored, 'nothing stored or changed by the bad frames')
-  t.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype is not polluted')
-  t.equal((await sendText(v, 'after', 'and how much is shipping?')).type, 'ack', 'the same connection goes on')
-  t.equal((await sendText(other, 'o1', 'hello, do you ship to Spain?')).type, 'ack', 'another visitor is served')
-})
+)
 
 t.test('binary frames get an error frame on both websockets', async (t) => {
   const built = await build(t)
@@ -103,8 +112,16 @@ t.test('malformed operator frames each get an error frame and the socket goes on
   await addOperator(built.store, { username: 'olga' })
   const session = await login(built.url, 'olga')
   const op = await connect(t, `${built.wsUrl}/ws/operator`, { cookie: session.cookie })
-  const bad = ['nope', '{}', '[]', '{"type":"watch","conversation_id":{"$ne":null}}', '{"type":"watch","conversation_id":"x","last_seq":1e400}',
-    '{"type":"text","client_id":"c","conversation_id":"x","text":["a"]}', '{"type":"hello","__proto__":{"polluted":1}}', '{"type":"claim_all"}']
+  const bad = [
+    'nope',
+    '{}',
+    '[]',
+    '{"type":"watch","conversation_id":{"$ne":null}}',
+    '{"type":"watch","conversation_id":"x","last_seq":1e400}',
+    '{"type":"text","client_id":"c","conversation_id":"x","text":["a"]}',
+    '{"type":"hello","__proto__":{"polluted":1}}',
+    '{"type":"claim_all"}',
+  ]
   for (const raw of bad) {
     const count = op.frames.filter((f) => f.type === 'error').length
     op.send(raw)
@@ -127,12 +144,54 @@ t.test('the visitor HTTP fallback answers malformed requests with a 4xx and a co
   const cases: [string, string, string, unknown, Record<string, string>, number][] = [
     ['not JSON', 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, 'hello', headers, 400],
     ['unknown type', 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, { type: 'drop_table' }, headers, 400],
-    ['object as text', 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, { type: 'text', client_id: 'a', text: { $ne: null } }, headers, 400],
-    ['__proto__ key', 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, '{"type":"text","client_id":"a","text":"x","__proto__":{"polluted":1}}', headers, 400],
-    ['over 64 KiB', 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, { type: 'text', client_id: 'a', text: 'x'.repeat(70_000) }, headers, 413],
-    ['over 16 KiB', 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, { type: 'text', client_id: 'a', text: 'x'.repeat(20_000) }, headers, 413],
-    ['two conversation ids', 'POST', `/api/v1/visitor/frames?conversation_id=${id}&conversation_id=x`, { type: 'text', client_id: 'a', text: 'x' }, headers, 400],
-    ['no token', 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, { type: 'text', client_id: 'a', text: 'x' }, {}, 404],
+    [
+      'object as text',
+      'POST',
+      `/api/v1/visitor/frames?conversation_id=${id}`,
+      { type: 'text', client_id: 'a', text: { $ne: null } },
+      headers,
+      400,
+    ],
+    [
+      '__proto__ key',
+      'POST',
+      `/api/v1/visitor/frames?conversation_id=${id}`,
+      '{"type":"text","client_id":"a","text":"x","__proto__":{"polluted":1}}',
+      headers,
+      400,
+    ],
+    [
+      'over 64 KiB',
+      'POST',
+      `/api/v1/visitor/frames?conversation_id=${id}`,
+      { type: 'text', client_id: 'a', text: 'x'.repeat(70_000) },
+      headers,
+      413,
+    ],
+    [
+      'over 16 KiB',
+      'POST',
+      `/api/v1/visitor/frames?conversation_id=${id}`,
+      { type: 'text', client_id: 'a', text: 'x'.repeat(20_000) },
+      headers,
+      413,
+    ],
+    [
+      'two conversation ids',
+      'POST',
+      `/api/v1/visitor/frames?conversation_id=${id}&conversation_id=x`,
+      { type: 'text', client_id: 'a', text: 'x' },
+      headers,
+      400,
+    ],
+    [
+      'no token',
+      'POST',
+      `/api/v1/visitor/frames?conversation_id=${id}`,
+      { type: 'text', client_id: 'a', text: 'x' },
+      {},
+      404,
+    ],
     ['negative after', 'GET', `/api/v1/visitor/events?conversation_id=${id}&after=-1`, undefined, headers, 400],
     ['huge after', 'GET', `/api/v1/visitor/events?conversation_id=${id}&after=1e400`, undefined, headers, 400],
     ['no conversation', 'GET', '/api/v1/visitor/events?after=0', undefined, headers, 400],
@@ -144,7 +203,13 @@ t.test('the visitor HTTP fallback answers malformed requests with a 4xx and a co
   }
   t.same(await snapshot(built, id), stored, 'nothing stored')
   t.equal(({} as Record<string, unknown>).polluted, undefined)
-  const ok = await http(built.url, 'POST', `/api/v1/visitor/frames?conversation_id=${id}`, { type: 'text', client_id: 'fine', text: 'where is my order?' }, headers)
+  const ok = await http(
+    built.url,
+    'POST',
+    `/api/v1/visitor/frames?conversation_id=${id}`,
+    { type: 'text', client_id: 'fine', text: 'where is my order?' },
+    headers
+  )
   t.equal(ok.body.frames[0].type, 'ack')
 })
 
@@ -160,7 +225,7 @@ t.test('operator REST calls answer malformed bodies with a 400 and a code', asyn
     ['reply with an object text', `/api/v1/conversations/${id}/messages`, { client_id: 'a', text: {} }],
     ['reply without client id', `/api/v1/conversations/${id}/messages`, { text: 'hi' }],
     ['faq link with a string seq', `/api/v1/conversations/${id}/faq-link`, { entry_id: 'x', seq: 'one' }],
-    ['faq link with a huge seq', `/api/v1/conversations/${id}/faq-link`, { entry_id: 'x', seq: 1e400 }],
+    ['faq link with a huge seq', `/api/v1/conversations/${id}/faq-link`, '{"entry_id":"x","seq":1e400}'],
     ['not JSON', `/api/v1/conversations/${id}/claim`, '{"'],
   ]
   for (const [name, path, body] of cases) {
@@ -174,21 +239,49 @@ t.test('operator REST calls answer malformed bodies with a 400 and a code', asyn
   t.equal((await sendText(v, 'after', 'anyone?')).type, 'ack')
 })
 
-t.test('CR/LF in names, URLs and headers cannot forge log lines: every line the server logs is one JSON object', async (t) => {
-  const { spawnServer } = await import('../server/process.js')
-  const server = await spawnServer(t, { DATA_DIR: t.testdir(), LOG_LEVEL: 'info' })
-  const forged = '\r\n{"level":60,"msg":"forged"}\r\n'
-  const start = await http(server.url, 'POST', '/api/v1/visitor/frames', { type: 'hello', name: `Eve${forged}`, page_url: `https://shop.example/${forged}` }, { 'user-agent': 'agent %0d%0a{"level":60,"msg":"forged"}' })
-  t.equal(start.status, 200)
-  t.equal((await http(server.url, 'GET', '/api/v1/nope%0d%0a%7B%22level%22:60,%22msg%22:%22forged%22%7D')).status, 404)
-  t.equal((await http(server.url, 'POST', '/api/v1/auth/login', { username: `x${forged}`, password: 'y' })).status, 401)
-  await new Promise((resolve) => setTimeout(resolve, 300))
-  const lines = server.output().split('\n').filter((l) => l.trim() !== '' && !l.startsWith('Frontdesk is running') && !l.startsWith('First start') && !l.startsWith('(shown once'))
-  t.ok(lines.length >= 3, `${lines.length} log lines`)
-  for (const line of lines) {
-    let parsed: { msg?: string } | undefined
-    try { parsed = JSON.parse(line) } catch { /* reported below */ }
-    t.ok(parsed !== undefined, `one JSON object: ${line.slice(0, 100)}`)
-    t.not(parsed?.msg, 'forged', 'not a forged line')
+t.test(
+  'CR/LF in names, URLs and headers cannot forge log lines: every line the server logs is one JSON object',
+  async (t) => {
+    const { spawnServer } = await import('../server/process.js')
+    const server = await spawnServer(t, { DATA_DIR: t.testdir(), LOG_LEVEL: 'info' })
+    const forged = '\r\n{"level":60,"msg":"forged"}\r\n'
+    const start = await http(
+      server.url,
+      'POST',
+      '/api/v1/visitor/frames',
+      { type: 'hello', name: `Eve${forged}`, page_url: `https://shop.example/${forged}` },
+      { 'user-agent': 'agent %0d%0a{"level":60,"msg":"forged"}' }
+    )
+    t.equal(start.status, 200)
+    t.equal(
+      (await http(server.url, 'GET', '/api/v1/nope%0d%0a%7B%22level%22:60,%22msg%22:%22forged%22%7D')).status,
+      404
+    )
+    t.equal(
+      (await http(server.url, 'POST', '/api/v1/auth/login', { username: `x${forged}`, password: 'y' })).status,
+      401
+    )
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const lines = server
+      .output()
+      .split('\n')
+      .filter(
+        (l) =>
+          l.trim() !== '' &&
+          !l.startsWith('Frontdesk is running') &&
+          !l.startsWith('First start') &&
+          !l.startsWith('(shown once')
+      )
+    t.ok(lines.length >= 3, `${lines.length} log lines`)
+    for (const line of lines) {
+      let parsed: { msg?: string } | undefined
+      try {
+        parsed = JSON.parse(line)
+      } catch {
+        /* reported below */
+      }
+      t.ok(parsed !== undefined, `one JSON object: ${line.slice(0, 100)}`)
+      t.not(parsed?.msg, 'forged', 'not a forged line')
+    }
   }
-})
+)

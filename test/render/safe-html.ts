@@ -4,8 +4,34 @@
  * `javascript:` href is found however it got there. Text is fine whatever it says, because a
  * `<` in text is always `&lt;`.
  */
-const TAGS = new Set(['p', 'br', 'hr', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'])
+const TAGS = new Set([
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+])
 const ATTRIBUTES: Record<string, RegExp> = {
   href: /^(?:https?:|mailto:)/i,
   src: /^https:/i,

@@ -8,12 +8,16 @@ const T0 = Date.parse('2026-03-02T09:00:00Z')
 
 function answerable (built: Built): string {
   const engine = built.app.frontdesk.content.current().engine
-  const found = ['how long does delivery to Germany take?', 'how long does shipping take', 'can I pay with PayPal?'].find((q) => engine.triage(q, { conversation: 'en' }).decision === 'answer')
+  const found = [
+    'how long does delivery to Germany take?',
+    'how long does shipping take',
+    'can I pay with PayPal?',
+  ].find((q) => engine.triage(q, { conversation: 'en' }).decision === 'answer')
   if (found === undefined) throw new Error('no sample question is answered any more: add one that is')
   return found
 }
 
-async function visitor (t: Test, built: Built, visitorId?: string): Promise<{ v: Client, id: string }> {
+async function visitor (t: Test, built: Built, visitorId?: string): Promise<{ v: Client; id: string }> {
   const v = await connect(t, `${built.wsUrl}/ws/visitor`)
   v.send({ type: 'hello', lang: 'en', ...(visitorId !== undefined && { visitor_id: visitorId }) })
   const welcome = await v.next(isType('welcome'))
@@ -62,7 +66,15 @@ async function scenario (t: Test) {
   now += 30_000
   t.equal((await marta.call('POST', `/api/v1/conversations/${bruno2.id}/claim`, {})).status, 200)
   now += 60_000
-  t.equal((await marta.call('POST', `/api/v1/conversations/${bruno2.id}/messages`, { client_id: 'r1', text: 'Hello Bruno, how can I help?' })).status, 200)
+  t.equal(
+    (
+      await marta.call('POST', `/api/v1/conversations/${bruno2.id}/messages`, {
+        client_id: 'r1',
+        text: 'Hello Bruno, how can I help?',
+      })
+    ).status,
+    200
+  )
   now += 210_000
   t.equal((await marta.call('POST', `/api/v1/conversations/${bruno2.id}/close`, {})).status, 200)
   // The rating after an operator's close is accepted.
@@ -79,7 +91,14 @@ async function scenario (t: Test) {
 
   // A day later: the sessions of the morning have expired, the managers log in again.
   now = T0 + 30 * H
-  return { ...built, marta: await login(built.url, 'marta'), elena: await login(built.url, 'elena'), setNow: (ms: number) => { now = ms } }
+  return {
+    ...built,
+    marta: await login(built.url, 'marta'),
+    elena: await login(built.url, 'elena'),
+    setNow: (ms: number) => {
+      now = ms
+    },
+  }
 }
 
 t.test('the analytics of real conversations: outcomes, strict deflection, waits, ratings', async (t) => {
@@ -87,18 +106,47 @@ t.test('the analytics of real conversations: outcomes, strict deflection, waits,
   const res = await elena.call('GET', '/api/v1/analytics?from=2026-03-02&to=2026-03-02')
   t.equal(res.status, 200, JSON.stringify(res.body))
   t.match(res.body.totals, {
-    conversations: 6, empty: 1, engaged: 5, bot_answered: 3, escalated: 2, queued: 2, assigned: 1, abandoned: 1,
-    deflected: 1, recontacted: 1, unverified: 1, pending: 0, deflection_rate: 0.2, helpful_yes: 1, helpful_no: 0,
-    queue_wait_p50: 30, first_response_p50: 90, handling_p50: 270, csat_count: 1, csat_average: 4,
+    conversations: 6,
+    empty: 1,
+    engaged: 5,
+    bot_answered: 3,
+    escalated: 2,
+    queued: 2,
+    assigned: 1,
+    abandoned: 1,
+    deflected: 1,
+    recontacted: 1,
+    unverified: 1,
+    pending: 0,
+    deflection_rate: 0.2,
+    helpful_yes: 1,
+    helpful_no: 0,
+    queue_wait_p50: 30,
+    first_response_p50: 90,
+    handling_p50: 270,
+    csat_count: 1,
+    csat_average: 4,
   })
   t.equal(res.body.days.length, 1)
   t.equal(res.body.days[0].day, '2026-03-02')
-  t.same(res.body.langs.map((l: any) => l.lang), ['en'])
+  t.same(
+    res.body.langs.map((l: any) => l.lang),
+    ['en']
+  )
   t.equal(res.body.entries[0].answers, 3)
   t.equal(res.body.entries[0].deflected, 1)
   t.equal(res.body.entries[0].helpful_yes, 1)
   t.notMatch(res.body.entries[0].title, /^[a-z-]+$/, 'entries carry their title')
-  t.match(res.body.operators, [{ username: 'marta', name: 'Marta Rossi', conversations: 1, first_response_p50: 90, handling_p50: 270, csat_average: 4 }])
+  t.match(res.body.operators, [
+    {
+      username: 'marta',
+      name: 'Marta Rossi',
+      conversations: 1,
+      first_response_p50: 90,
+      handling_p50: 270,
+      csat_average: 4,
+    },
+  ])
 })
 
 t.test('a deflection stays pending until the re-contact window is over', async (t) => {
@@ -109,7 +157,7 @@ t.test('a deflection stays pending until the re-contact window is over', async (
   t.equal(res.body.entries, undefined, 'only the breakdown asked for')
 })
 
-t.test('an operator sees the team\'s figures but only their own operator row', async (t) => {
+t.test("an operator sees the team's figures but only their own operator row", async (t) => {
   const { url, store, marta } = await scenario(t)
   await addOperator(store, { username: 'ivan', langs: ['en'] })
   const ivan = await login(url, 'ivan')
@@ -123,7 +171,9 @@ t.test('an operator sees the team\'s figures but only their own operator row', a
 
 t.test('the CSV export has one row per entry, quoted, and a file name', async (t) => {
   const { url, elena } = await scenario(t)
-  const res = await fetch(`${url}/api/v1/analytics?from=2026-03-01&to=2026-03-03&group=day&format=csv`, { headers: { cookie: elena.cookie } })
+  const res = await fetch(`${url}/api/v1/analytics?from=2026-03-01&to=2026-03-03&group=day&format=csv`, {
+    headers: { cookie: elena.cookie },
+  })
   t.equal(res.status, 200)
   t.match(res.headers.get('content-type'), /^text\/csv/)
   t.match(res.headers.get('content-disposition'), /attachment; filename="frontdesk-day-2026-03-01-2026-03-03\.csv"/)
@@ -131,11 +181,18 @@ t.test('the CSV export has one row per entry, quoted, and a file name', async (t
   t.match(lines[0], /^day,conversations,empty,engaged,/)
   t.equal(lines.length, 5, 'a header, three days and the final line break')
   t.match(lines[2], /^2026-03-02,6,1,5,/)
-  const entries = await (await fetch(`${url}/api/v1/analytics?from=2026-03-02&to=2026-03-02&group=entry&format=csv`, { headers: { cookie: elena.cookie } })).text()
-  t.match(entries.split('\r\n')[0], 'entry_id,title,answers,conversations,helpful_yes,helpful_no,deflected,escalated_after')
+  const entries = await (
+    await fetch(`${url}/api/v1/analytics?from=2026-03-02&to=2026-03-02&group=entry&format=csv`, {
+      headers: { cookie: elena.cookie },
+    })
+  ).text()
+  t.match(
+    entries.split('\r\n')[0],
+    'entry_id,title,answers,conversations,helpful_yes,helpful_no,deflected,escalated_after'
+  )
 })
 
-t.test('the language filter keeps only that language\'s conversations', async (t) => {
+t.test("the language filter keeps only that language's conversations", async (t) => {
   const { elena } = await scenario(t)
   const res = await elena.call('GET', '/api/v1/analytics?from=2026-03-02&to=2026-03-02&lang=es')
   t.equal(res.body.totals.conversations, 0)
@@ -144,9 +201,18 @@ t.test('the language filter keeps only that language\'s conversations', async (t
 
 t.test('bad parameters are refused with a clear 400, and the figures need a login', async (t) => {
   const { url, elena } = await scenario(t)
-  t.match(await elena.call('GET', '/api/v1/analytics?from=2026-03-05&to=2026-03-01'), { status: 400, body: { code: 'FD_ERR_ANALYTICS_RANGE', message: /before/ } })
-  t.match(await elena.call('GET', '/api/v1/analytics?from=2024-01-01&to=2026-03-01'), { status: 400, body: { message: /at most 366 days/ } })
-  t.match(await elena.call('GET', '/api/v1/analytics?from=2026-02-30'), { status: 400, body: { message: /not a date/ } })
+  t.match(await elena.call('GET', '/api/v1/analytics?from=2026-03-05&to=2026-03-01'), {
+    status: 400,
+    body: { code: 'FD_ERR_ANALYTICS_RANGE', message: /before/ },
+  })
+  t.match(await elena.call('GET', '/api/v1/analytics?from=2024-01-01&to=2026-03-01'), {
+    status: 400,
+    body: { message: /at most 366 days/ },
+  })
+  t.match(await elena.call('GET', '/api/v1/analytics?from=2026-02-30'), {
+    status: 400,
+    body: { message: /not a date/ },
+  })
   t.match(await elena.call('GET', '/api/v1/analytics?group=week'), { status: 400 })
   t.match(await elena.call('GET', '/api/v1/analytics?format=xml'), { status: 400 })
   t.match(await elena.call('GET', '/api/v1/analytics?lang=../x'), { status: 400 })
@@ -157,5 +223,11 @@ t.test('the analytics route is in the OpenAPI document', async (t) => {
   const { url } = await build(t)
   const { body } = await http(url, 'GET', '/api/v1/docs/json')
   t.ok(body.paths['/api/v1/analytics']?.get, 'documented')
-  t.same(body.paths['/api/v1/analytics'].get.parameters.map((p: any) => p.name).sort(), ['format', 'from', 'group', 'lang', 'to'])
+  t.same(body.paths['/api/v1/analytics'].get.parameters.map((p: any) => p.name).sort(), [
+    'format',
+    'from',
+    'group',
+    'lang',
+    'to',
+  ])
 })

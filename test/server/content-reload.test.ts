@@ -13,25 +13,42 @@ async function waitFor (check: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-t.test('an editor\'s save is picked up; a broken save keeps the last good FAQ in service', async (t) => {
+t.test("an editor's save is picked up; a broken save keeps the last good FAQ in service", async (t) => {
   const dir = t.testdir()
   await cp('faq', join(dir, 'faq'), { recursive: true })
   const config = configFrom({ faqDir: join(dir, 'faq') })
   const logged: string[] = []
-  const log = pino({ level: 'info' }, { write: (line: string) => { logged.push(line) } })
+  const log = pino(
+    { level: 'info' },
+    {
+      write: (line: string) => {
+        logged.push(line)
+      },
+    }
+  )
   const holder = await createContentHolder(config, log)
   t.teardown(() => holder.close())
   t.equal(holder.current().engine.entry('en', 'loyalty-points'), undefined)
 
-  await writeFile(join(dir, 'faq', 'en', 'loyalty-points.md'), '---\ntitle: Loyalty points\nquestions:\n  - how do loyalty points work\n  - can I use my points\n---\nEvery euro you spend earns one point.\n')
+  await writeFile(
+    join(dir, 'faq', 'en', 'loyalty-points.md'),
+    '---\ntitle: Loyalty points\nquestions:\n  - how do loyalty points work\n  - can I use my points\n---\nEvery euro you spend earns one point.\n'
+  )
   await waitFor(() => holder.current().engine.entry('en', 'loyalty-points') !== undefined)
-  t.equal(holder.current().engine.triage('how do loyalty points work', { conversation: 'en' }).evidence.candidates[0]?.entryId, 'loyalty-points')
+  t.equal(
+    holder.current().engine.triage('how do loyalty points work', { conversation: 'en' }).evidence.candidates[0]
+      ?.entryId,
+    'loyalty-points'
+  )
 
   const before = holder.current()
   await writeFile(join(dir, 'faq', 'en', 'returns.md'), '---\nquestions: [\n---\nbroken\n')
   await waitFor(() => logged.some((l) => l.includes('content not reloaded')))
   t.equal(holder.current(), before, 'the last good content stays in service')
-  t.ok(logged.some((l) => l.includes('returns.md')), 'the problem names the file')
+  t.ok(
+    logged.some((l) => l.includes('returns.md')),
+    'the problem names the file'
+  )
 })
 
 t.test('a server cannot start on broken content, and says why', async (t) => {
@@ -39,5 +56,8 @@ t.test('a server cannot start on broken content, and says why', async (t) => {
   await cp('faq', join(dir, 'faq'), { recursive: true })
   await writeFile(join(dir, 'faq', 'es', 'returns.md'), '---\ntitle: x\n---\nsin preguntas\n')
   const config = configFrom({ faqDir: join(dir, 'faq') })
-  await t.rejects(createContentHolder(config, pino({ level: 'silent' }), { watch: false }), { code: 'FD_ERR_FAQ_INVALID', message: /returns\.md.*questions/s })
+  await t.rejects(createContentHolder(config, pino({ level: 'silent' }), { watch: false }), {
+    code: 'FD_ERR_FAQ_INVALID',
+    message: /returns\.md.*questions/s,
+  })
 })

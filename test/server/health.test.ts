@@ -4,7 +4,10 @@ import { build, connect, http } from './helpers.js'
 t.test('health and readiness answer', async (t) => {
   const { url } = await build(t)
   t.match(await http(url, 'GET', '/healthz'), { status: 200, body: { status: 'ok' } })
-  t.match(await http(url, 'GET', '/readyz'), { status: 200, body: { status: 'ready', store: 'sqlite', langs: ['en', 'es', 'it', 'ru'] } })
+  t.match(await http(url, 'GET', '/readyz'), {
+    status: 200,
+    body: { status: 'ready', store: 'sqlite', langs: ['en', 'es', 'it', 'ru'] },
+  })
 })
 
 t.test('metrics count decisions and show the live gauges', async (t) => {
@@ -24,7 +27,13 @@ t.test('the OpenAPI document lists the operator routes', async (t) => {
   const { url } = await build(t)
   const { status, body } = await http(url, 'GET', '/api/v1/docs/json')
   t.equal(status, 200)
-  for (const path of ['/api/v1/auth/login', '/api/v1/conversations', '/api/v1/conversations/{id}/claim', '/api/v1/conversations/{id}/faq-link', '/api/v1/visitor/frames']) {
+  for (const path of [
+    '/api/v1/auth/login',
+    '/api/v1/conversations',
+    '/api/v1/conversations/{id}/claim',
+    '/api/v1/conversations/{id}/faq-link',
+    '/api/v1/visitor/frames',
+  ]) {
     t.ok(body.paths[path], `${path} is documented`)
   }
 })

@@ -33,7 +33,11 @@ async function sampleContent (config: Config): Promise<Content> {
  * The app on a real SQLite file and a real loopback port, with the sample FAQ and templates.
  * Torn down with the test: websocket clients first, then the server, then the store.
  */
-export async function build (t: Test, overrides: Record<string, unknown> = {}, options: { clock?: () => number } = {}): Promise<Built> {
+export async function build (
+  t: Test,
+  overrides: Record<string, unknown> = {},
+  options: { clock?: () => number } = {}
+): Promise<Built> {
   const dir = t.testdir()
   const config = configFrom({ dataDir: dir, ...overrides }, {})
   const store = createSqliteStore({ file: join(dir, 'frontdesk.db') })
@@ -41,7 +45,14 @@ export async function build (t: Test, overrides: Record<string, unknown> = {}, o
   const shared = ['faqDir', 'templatesDir', 'defaultLang', 'thresholds', 'shop'].every((key) => !(key in overrides))
   const content = shared ? await sampleContent(config) : undefined
   // fp: the app's decorations (app.frontdesk) are visible to the test.
-  await app.register(fp(frontdeskApp), { config, store, watchContent: false, clock: options.clock, content, jobs: false })
+  await app.register(fp(frontdeskApp), {
+    config,
+    store,
+    watchContent: false,
+    clock: options.clock,
+    content,
+    jobs: false,
+  })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   t.teardown(async () => {
     for (const client of app.websocketServer?.clients ?? []) client.terminate()
@@ -57,7 +68,7 @@ export interface Client {
   send(frame: unknown): void
   /** The next frame (not yet consumed) matching, waiting up to `ms`. */
   next(match: (f: Record<string, any>) => boolean, ms?: number): Promise<Record<string, any>>
-  closed: Promise<{ code: number, reason: string }>
+  closed: Promise<{ code: number; reason: string }>
 }
 
 export async function connect (t: Test, url: string, headers: Record<string, string> = {}): Promise<Client> {
@@ -69,9 +80,14 @@ export async function connect (t: Test, url: string, headers: Record<string, str
     frames.push(JSON.parse(String(data)))
     for (const w of waiters.splice(0)) w()
   })
-  const closed = new Promise<{ code: number, reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: String(reason) }))
+  )
   t.teardown(() => ws.terminate())
-  await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject) })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
   const client: Client = {
     ws,
     frames,
@@ -81,22 +97,52 @@ export async function connect (t: Test, url: string, headers: Record<string, str
       const deadline = Date.now() + ms
       for (;;) {
         const index = frames.findIndex((f, i) => !consumed.has(i) && match(f))
-        if (index !== -1) { consumed.add(index); return frames[index] as Record<string, any> }
+        if (index !== -1) {
+          consumed.add(index)
+          return frames[index] as Record<string, any>
+        }
         const left = deadline - Date.now()
-        if (left <= 0) throw new Error(`no matching frame within ${ms} ms; got ${JSON.stringify(frames.filter((_, i) => !consumed.has(i))).slice(0, 1500)}`)
-        await new Promise<void>((resolve) => { const timer = setTimeout(resolve, left); waiters.push(() => { clearTimeout(timer); resolve() }) })
+        if (left <= 0) {
+          throw new Error(
+            `no matching frame within ${ms} ms; got ${JSON.stringify(frames.filter((_, i) => !consumed.has(i))).slice(0, 1500)}`
+          )
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left)
+          waiters.push(() => {
+            clearTimeout(timer)
+            resolve()
+          })
+        })
       }
     },
   }
   return client
 }
 
-export async function addOperator (store: Store, over: { username: string, name?: string, langs?: string[], role?: 'operator' | 'editor' | 'admin', password?: string }): Promise<void> {
+export async function addOperator (
+  store: Store,
+  over: {
+    username: string
+    name?: string
+    langs?: string[]
+    role?: 'operator' | 'editor' | 'admin'
+    password?: string
+  }
+): Promise<void> {
   const { hashPassword } = await import('../../src/services/auth.js')
   await store.createOperator({
-    id: `op-${over.username}`, username: over.username, name: over.name ?? over.username, role: over.role ?? 'operator',
-    langs: over.langs ?? ['en'], passwordHash: await hashPassword(over.password ?? 'correct horse battery'), capacity: 3,
-    failedLogins: 0, lockedUntil: null, createdAt: 0, disabled: false,
+    id: `op-${over.username}`,
+    username: over.username,
+    name: over.name ?? over.username,
+    role: over.role ?? 'operator',
+    langs: over.langs ?? ['en'],
+    passwordHash: await hashPassword(over.password ?? 'correct horse battery'),
+    capacity: 3,
+    failedLogins: 0,
+    lockedUntil: null,
+    createdAt: 0,
+    disabled: false,
   })
 }
 
@@ -104,22 +150,38 @@ export interface Session {
   cookie: string
   csrf: string
   /** fetch with the session cookie and CSRF header; JSON in and out. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number, body: any }>
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>
 }
 
 export async function login (url: string, username: string, password = 'correct horse battery'): Promise<Session> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`)
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const { csrf_token: csrf } = await res.json() as { csrf_token: string }
+  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string }
   return {
     cookie,
     csrf,
-    call: (method, path, body, headers = {}) => http(url, method, path, body, { cookie, 'x-csrf-token': csrf, ...headers }),
+    call: (method, path, body, headers = {}) =>
+      http(url, method, path, body, { cookie, 'x-csrf-token': csrf, ...headers }),
   }
 }
 
-export async function http (url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number, body: any }> {
+export async function http (
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}${path}`, {
     method,
     headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
@@ -127,6 +189,10 @@ export async function http (url: string, method: string, path: string, body?: un
   })
   const text = await res.text()
   let parsed: unknown = text
-  try { parsed = text === '' ? null : JSON.parse(text) } catch { /* not JSON: keep the text */ }
+  try {
+    parsed = text === '' ? null : JSON.parse(text)
+  } catch {
+    /* not JSON: keep the text */
+  }
   return { status: res.status, body: parsed }
 }

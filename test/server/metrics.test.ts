@@ -46,8 +46,15 @@ t.test('the counters count visitor feedback, offline messages, ratings and opera
   v.send({ type: 'feedback', client_id: 'f', seq: 1, helpful: false })
   await v.next((f) => f.type === 'state' && f.state === 'queued')
   t.equal((await marta.call('POST', `/api/v1/conversations/${id}/claim`, {})).status, 200)
-  t.equal((await marta.call('POST', `/api/v1/conversations/${id}/messages`, { client_id: 'r', text: 'Hi!' })).status, 200)
-  t.equal((await marta.call('POST', `/api/v1/conversations/${id}/messages`, { client_id: 'r', text: 'Hi!' })).status, 200, 'a resend')
+  t.equal(
+    (await marta.call('POST', `/api/v1/conversations/${id}/messages`, { client_id: 'r', text: 'Hi!' })).status,
+    200
+  )
+  t.equal(
+    (await marta.call('POST', `/api/v1/conversations/${id}/messages`, { client_id: 'r', text: 'Hi!' })).status,
+    200,
+    'a resend'
+  )
   t.equal((await marta.call('POST', `/api/v1/conversations/${id}/close`, {})).status, 200)
   t.equal((await marta.call('POST', `/api/v1/conversations/${id}/close`, {})).status, 409, 'refused: not counted')
   for (const clientId of ['s', 's']) {

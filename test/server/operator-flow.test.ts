@@ -49,7 +49,13 @@ t.test('an operator sees the queued question, claims it, and the visitor learns 
   const { wsUrl, marta, console_ } = await setup(t)
   const { v, welcome } = await escalatedVisitor(t, wsUrl)
   const queue = await console_.next((f) => f.type === 'queue' && f.conversations.length > 0)
-  t.match(queue.conversations[0], { id: welcome.conversation_id, state: 'queued', lang: 'es', visitor_name: 'Lucía', question: /persona/ })
+  t.match(queue.conversations[0], {
+    id: welcome.conversation_id,
+    state: 'queued',
+    lang: 'es',
+    visitor_name: 'Lucía',
+    question: /persona/,
+  })
   const list = await marta.call('GET', '/api/v1/conversations?state=queued')
   t.equal(list.status, 200)
   t.equal(list.body.conversations[0].id, welcome.conversation_id)
@@ -63,7 +69,11 @@ t.test('two operators claiming at once: exactly one owns the conversation', asyn
   const { wsUrl, marta, ivan } = await setup(t)
   const { welcome } = await escalatedVisitor(t, wsUrl)
   const path = `/api/v1/conversations/${welcome.conversation_id}/claim`
-  const results = await Promise.all([marta.call('POST', path, {}), ivan.call('POST', path, {}), marta.call('POST', path, {})])
+  const results = await Promise.all([
+    marta.call('POST', path, {}),
+    ivan.call('POST', path, {}),
+    marta.call('POST', path, {}),
+  ])
   t.same(results.map((r) => r.status).sort(), [200, 409, 409])
 })
 
@@ -71,23 +81,38 @@ t.test('the operator replies and the visitor receives it as an operator message'
   const { wsUrl, marta } = await setup(t)
   const { v, welcome } = await escalatedVisitor(t, wsUrl)
   await marta.call('POST', `/api/v1/conversations/${welcome.conversation_id}/claim`, {})
-  const reply = await marta.call('POST', `/api/v1/conversations/${welcome.conversation_id}/messages`, { client_id: 'r1', text: '¡Hola Lucía! Te ayudo con tu pedido.' })
+  const reply = await marta.call('POST', `/api/v1/conversations/${welcome.conversation_id}/messages`, {
+    client_id: 'r1',
+    text: '¡Hola Lucía! Te ayudo con tu pedido.',
+  })
   t.equal(reply.status, 200)
-  const again = await marta.call('POST', `/api/v1/conversations/${welcome.conversation_id}/messages`, { client_id: 'r1', text: '¡Hola Lucía! Te ayudo con tu pedido.' })
+  const again = await marta.call('POST', `/api/v1/conversations/${welcome.conversation_id}/messages`, {
+    client_id: 'r1',
+    text: '¡Hola Lucía! Te ayudo con tu pedido.',
+  })
   t.equal(again.body.seq, reply.body.seq, 'a resend is the same message')
-  t.match(await v.next((f) => f.type === 'message' && f.author === 'operator'), { text: '¡Hola Lucía! Te ayudo con tu pedido.', operator_name: 'Marta' })
+  t.match(await v.next((f) => f.type === 'message' && f.author === 'operator'), {
+    text: '¡Hola Lucía! Te ayudo con tu pedido.',
+    operator_name: 'Marta',
+  })
   v.send({ type: 'text', client_id: 'q2', text: '¿Cuánto cuesta el envío a España?' })
   const ack = await v.next((f) => f.type === 'ack' && f.client_id === 'q2')
   await v.next((f) => f.type === 'message' && f.seq === ack.seq)
   await new Promise((resolve) => setTimeout(resolve, 300))
-  t.notOk(v.frames.some((f) => f.type === 'message' && (f as any).author === 'bot' && (f as any).seq > ack.seq), 'the bot stays quiet while a person has it, even for an FAQ question')
+  t.notOk(
+    v.frames.some((f) => f.type === 'message' && (f as any).author === 'bot' && (f as any).seq > ack.seq),
+    'the bot stays quiet while a person has it, even for an FAQ question'
+  )
 })
 
 t.test('an operator who does not own a conversation cannot reply to it', async (t) => {
   const { wsUrl, marta, ivan } = await setup(t)
   const { welcome } = await escalatedVisitor(t, wsUrl)
   await marta.call('POST', `/api/v1/conversations/${welcome.conversation_id}/claim`, {})
-  const r = await ivan.call('POST', `/api/v1/conversations/${welcome.conversation_id}/messages`, { client_id: 'x', text: 'hi' })
+  const r = await ivan.call('POST', `/api/v1/conversations/${welcome.conversation_id}/messages`, {
+    client_id: 'x',
+    text: 'hi',
+  })
   t.equal(r.status, 409)
 })
 
@@ -101,13 +126,16 @@ t.test('state-changing calls without the CSRF token or without a session are ref
   t.match(await http(url, 'GET', `/api/v1/conversations/${welcome.conversation_id}`), { status: 401 })
 })
 
-t.test('the transcript shows the bot\'s evidence to operators but never to visitors', async (t) => {
+t.test("the transcript shows the bot's evidence to operators but never to visitors", async (t) => {
   const { wsUrl, marta } = await setup(t)
   const { v, welcome } = await escalatedVisitor(t, wsUrl)
   const transcript = await marta.call('GET', `/api/v1/conversations/${welcome.conversation_id}`)
   const question = transcript.body.messages.find((m: any) => m.client_id === 'q1')
   t.match(question.data.triage, { decision: 'escalate', reason: 'asked_for_person', lang: 'es' })
-  t.notOk(v.frames.some((f) => 'data' in f), 'no frame to the visitor carries data')
+  t.notOk(
+    v.frames.some((f) => 'data' in f),
+    'no frame to the visitor carries data'
+  )
 })
 
 t.test('closing asks the visitor for a rating, which is stored', async (t) => {
@@ -126,7 +154,10 @@ t.test('the operator websocket streams a watched conversation and sends replies 
   const { v, welcome } = await escalatedVisitor(t, wsUrl)
   await marta.call('POST', `/api/v1/conversations/${welcome.conversation_id}/claim`, {})
   console_.send({ type: 'watch', conversation_id: welcome.conversation_id, last_seq: 0 })
-  t.match(await console_.next((f) => f.type === 'message' && f.client_id === 'q1'), { author: 'visitor', data: { triage: { reason: 'asked_for_person' } } })
+  t.match(await console_.next((f) => f.type === 'message' && f.client_id === 'q1'), {
+    author: 'visitor',
+    data: { triage: { reason: 'asked_for_person' } },
+  })
   v.send({ type: 'typing' })
   t.ok(await console_.next((f) => f.type === 'typing' && f.author === 'visitor'))
   console_.send({ type: 'text', client_id: 'w1', conversation_id: welcome.conversation_id, text: 'Ciao! Sono qui.' })
@@ -143,9 +174,17 @@ t.test('an operator websocket without a session, or from another origin, is refu
 t.test('a wrong password is refused and repeated failures lock the account', async (t) => {
   const built = await build(t, { auth: { maxFailures: 3 } })
   await addOperator(built.store, { username: 'anna' })
-  const tries = await Promise.all(Array.from({ length: 10 }, () => http(built.url, 'POST', '/api/v1/auth/login', { username: 'anna', password: 'wrong password!' })))
+  const tries = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      http(built.url, 'POST', '/api/v1/auth/login', { username: 'anna', password: 'wrong password!' })
+    )
+  )
   t.ok(tries.every((r) => r.status === 401))
-  t.match(await http(built.url, 'POST', '/api/v1/auth/login', { username: 'anna', password: 'correct horse battery' }), { status: 401 }, 'locked even with the right password')
+  t.match(
+    await http(built.url, 'POST', '/api/v1/auth/login', { username: 'anna', password: 'correct horse battery' }),
+    { status: 401 },
+    'locked even with the right password'
+  )
 })
 
 t.test('a waiting visitor sees their place move up when someone ahead is taken', async (t) => {

@@ -3,7 +3,11 @@ import { addOperator, build, connect, login } from './helpers.js'
 
 t.test('a silent operator is reminded, then the conversation goes back to the queue at its place', async (t) => {
   let now = Date.parse('2026-11-23T10:00:00Z')
-  const { app, url, wsUrl, store } = await build(t, { queue: { remindAfterSeconds: 60, requeueAfterSeconds: 180 } }, { clock: () => now })
+  const { app, url, wsUrl, store } = await build(
+    t,
+    { queue: { remindAfterSeconds: 60, requeueAfterSeconds: 180 } },
+    { clock: () => now }
+  )
   await addOperator(store, { username: 'marta', langs: ['en'] })
   const marta = await login(url, 'marta')
   const console_ = await connect(t, `${wsUrl}/ws/operator`, { cookie: marta.cookie })

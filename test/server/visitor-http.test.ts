@@ -4,8 +4,14 @@ import { build, http } from './helpers.js'
 async function start (url: string) {
   const hello = await http(url, 'POST', '/api/v1/visitor/frames', { type: 'hello', lang: 'it' })
   const welcome = hello.body.frames[0]
-  const send = (frame: unknown, token = welcome.resume_token) => http(url, 'POST', `/api/v1/visitor/frames?conversation_id=${welcome.conversation_id}`, frame, { 'x-resume-token': token })
-  const events = (after: number, token = welcome.resume_token) => http(url, 'GET', `/api/v1/visitor/events?conversation_id=${welcome.conversation_id}&after=${after}`, undefined, { 'x-resume-token': token })
+  const send = (frame: unknown, token = welcome.resume_token) =>
+    http(url, 'POST', `/api/v1/visitor/frames?conversation_id=${welcome.conversation_id}`, frame, {
+      'x-resume-token': token,
+    })
+  const events = (after: number, token = welcome.resume_token) =>
+    http(url, 'GET', `/api/v1/visitor/events?conversation_id=${welcome.conversation_id}&after=${after}`, undefined, {
+      'x-resume-token': token,
+    })
   return { welcome, send, events }
 }
 
@@ -20,7 +26,10 @@ t.test('over HTTP a visitor starts, asks, is acknowledged and polls the answer',
   t.ok(kinds.includes('answer'), 'the answer is there')
   t.equal(polled.body.frames.at(-1).type, 'state')
   const seqs = polled.body.frames.filter((f: any) => f.type === 'message').map((f: any) => f.seq)
-  t.same(seqs, seqs.map((_: number, i: number) => i + 1))
+  t.same(
+    seqs,
+    seqs.map((_: number, i: number) => i + 1)
+  )
 })
 
 t.test('a long poll waits for the next message and returns it', async (t) => {
@@ -50,18 +59,38 @@ t.test('without the right resume token nothing of the conversation is readable o
 
 t.test('malformed bodies get a 400 with a message; oversize ones a 413', async (t) => {
   const { url } = await build(t)
-  t.match(await http(url, 'POST', '/api/v1/visitor/frames', '{not json', { 'content-type': 'application/json' }), { status: 400, body: { code: 'FD_ERR_FRAME_INVALID' } })
+  t.match(await http(url, 'POST', '/api/v1/visitor/frames', '{not json', { 'content-type': 'application/json' }), {
+    status: 400,
+    body: { code: 'FD_ERR_FRAME_INVALID' },
+  })
   t.match(await http(url, 'POST', '/api/v1/visitor/frames', { type: 'hello', __proto__x: 1 }), { status: 400 })
-  t.match(await http(url, 'POST', '/api/v1/visitor/frames', { type: 'text', client_id: 'a', text: 'x'.repeat(20_000) }), { status: 413 })
+  t.match(
+    await http(url, 'POST', '/api/v1/visitor/frames', { type: 'text', client_id: 'a', text: 'x'.repeat(20_000) }),
+    { status: 413 }
+  )
 })
 
 t.test('a widget on an allowed shop origin may use the HTTP fallback cross-origin; others may not', async (t) => {
   const { url } = await build(t, { allowedOrigins: ['https://shop.example'] })
-  const preflight = await fetch(`${url}/api/v1/visitor/frames`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-resume-token' } })
+  const preflight = await fetch(`${url}/api/v1/visitor/frames`, {
+    method: 'OPTIONS',
+    headers: {
+      origin: 'https://shop.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-resume-token',
+    },
+  })
   t.equal(preflight.status, 204)
   t.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example')
   t.match(preflight.headers.get('access-control-allow-headers'), /x-resume-token/)
-  const hello = await fetch(`${url}/api/v1/visitor/frames`, { method: 'POST', headers: { origin: 'https://shop.example', 'content-type': 'application/json' }, body: JSON.stringify({ type: 'hello' }) })
+  const hello = await fetch(`${url}/api/v1/visitor/frames`, {
+    method: 'POST',
+    headers: { origin: 'https://shop.example', 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'hello' }),
+  })
   t.equal(hello.headers.get('access-control-allow-origin'), 'https://shop.example')
-  t.equal((await http(url, 'POST', '/api/v1/visitor/frames', { type: 'hello' }, { origin: 'https://evil.example' })).status, 403)
+  t.equal(
+    (await http(url, 'POST', '/api/v1/visitor/frames', { type: 'hello' }, { origin: 'https://evil.example' })).status,
+    403
+  )
 })

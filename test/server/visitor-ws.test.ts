@@ -31,7 +31,10 @@ t.test('an FAQ question is answered from the FAQ in Spanish and acknowledged aft
   t.equal(answer.entry_id, 'delivery-times-and-costs')
   t.match(answer.html, /<p>/)
   const stored = await store.messagesAfter(welcome.conversation_id, 0)
-  t.ok(stored.some((m) => m.seq === ack.seq && m.clientId === 'm1'), 'the acked seq is the stored visitor message')
+  t.ok(
+    stored.some((m) => m.seq === ack.seq && m.clientId === 'm1'),
+    'the acked seq is the stored visitor message'
+  )
 })
 
 t.test('a resend with the same client id is acknowledged again and stored once', async (t) => {
@@ -57,7 +60,12 @@ t.test('a reconnecting visitor with last_seq gets exactly what came after it, in
   await first.next((f) => f.type === 'message' && f.kind === 'feedback')
   first.ws.close()
   const second = await connect(t, `${wsUrl}/ws/visitor`)
-  second.send({ type: 'hello', conversation_id: welcome.conversation_id, resume_token: welcome.resume_token, last_seq: 1 })
+  second.send({
+    type: 'hello',
+    conversation_id: welcome.conversation_id,
+    resume_token: welcome.resume_token,
+    last_seq: 1,
+  })
   await second.next(isType('welcome'))
   const replay = []
   for (;;) {
@@ -66,7 +74,11 @@ t.test('a reconnecting visitor with last_seq gets exactly what came after it, in
     replay.push(f.seq)
   }
   t.ok(replay.length >= 2)
-  t.same(replay, replay.map((_, i) => i + 2), 'seq 2, 3, ... with no gap or repeat')
+  t.same(
+    replay,
+    replay.map((_, i) => i + 2),
+    'seq 2, 3, ... with no gap or repeat'
+  )
 })
 
 t.test('a wrong resume token gets an error and the socket is closed with 4403', async (t) => {
@@ -78,7 +90,10 @@ t.test('a wrong resume token gets an error and the socket is closed with 4403', 
   b.send({ type: 'hello', conversation_id: welcome.conversation_id, resume_token: 'guessed' })
   t.match(await b.next(isType('error')), { code: 'FD_ERR_NOT_FOUND' })
   t.equal((await b.closed).code, 4403)
-  t.notOk(b.frames.some((f) => f.type === 'message'), 'nothing of the conversation was sent')
+  t.notOk(
+    b.frames.some((f) => f.type === 'message'),
+    'nothing of the conversation was sent'
+  )
 })
 
 t.test('malformed frames get error frames and the connection keeps working', async (t) => {
@@ -140,7 +155,10 @@ t.test('a card number is removed before it is stored, and the visitor is told', 
   const notice = await c.next((f) => f.type === 'message' && f.kind === 'redacted')
   t.match(notice.text, /removed/)
   const stored = await store.messagesAfter(id, 0)
-  t.notOk(stored.some((m) => m.text.includes('4111')), 'the number is nowhere in the store')
+  t.notOk(
+    stored.some((m) => m.text.includes('4111')),
+    'the number is nowhere in the store'
+  )
 })
 
 t.test('a page on a foreign origin cannot open the visitor websocket', async (t) => {

@@ -12,9 +12,16 @@ export const ChromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 function run (command: string, args: string[]): void {
   console.log(`ensure-chromium: $ ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-  if (result.error !== undefined) throw new Error(`ensure-chromium: cannot run ${command}: ${result.error.message}`, { cause: result.error })
-  if (result.status !== 0) throw new Error(`ensure-chromium: "${command} ${args.join(' ')}" exited with status ${String(result.status)}`)
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
+  if (result.error !== undefined) {
+    throw new Error(`ensure-chromium: cannot run ${command}: ${result.error.message}`, { cause: result.error })
+  }
+  if (result.status !== 0) {
+    throw new Error(`ensure-chromium: "${command} ${args.join(' ')}" exited with status ${String(result.status)}`)
+  }
 }
 
 function main (): void {
@@ -22,13 +29,19 @@ function main (): void {
     console.log(`ensure-chromium: ${ChromiumPath} is installed`)
     return
   }
-  console.log(`ensure-chromium: ${ChromiumPath} is missing; installing Debian's chromium for the browser tests (takes a few minutes)`)
+  console.log(
+    `ensure-chromium: ${ChromiumPath} is missing; installing Debian's chromium for the browser tests (takes a few minutes)`
+  )
   if (process.getuid?.() !== 0) {
-    throw new Error(`ensure-chromium: installing needs root. Run: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH to a chromium binary)`)
+    throw new Error(
+      'ensure-chromium: installing needs root. Run: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH to a chromium binary)'
+    )
   }
   run('apt-get', ['update'])
   run('apt-get', ['install', '-y', 'chromium'])
-  if (!existsSync(ChromiumPath)) throw new Error(`ensure-chromium: apt-get finished but ${ChromiumPath} is still missing`)
+  if (!existsSync(ChromiumPath)) {
+    throw new Error(`ensure-chromium: apt-get finished but ${ChromiumPath} is still missing`)
+  }
   console.log(`ensure-chromium: installed ${ChromiumPath}`)
 }
 

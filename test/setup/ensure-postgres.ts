@@ -20,8 +20,12 @@ export function findPostgresBin (): string | undefined {
   const fromEnv = process.env.PG_BIN
   if (fromEnv !== undefined && fromEnv !== '') return existsSync(join(fromEnv, 'initdb')) ? fromEnv : undefined
   if (!existsSync(DebianRoot)) return undefined
-  const versions = readdirSync(DebianRoot).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
-  return versions.map((v) => join(DebianRoot, v, 'bin')).find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')))
+  const versions = readdirSync(DebianRoot)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a))
+  return versions
+    .map((v) => join(DebianRoot, v, 'bin'))
+    .find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')))
 }
 
 /** Returns the binaries' folder, installing PostgreSQL first when needed (root only). */
@@ -32,9 +36,13 @@ export function ensurePostgres (): string {
     throw new Error(`ensure-postgres: PG_BIN=${process.env.PG_BIN} has no initdb; unset it to use Debian's PostgreSQL`)
   }
   if (process.getuid?.() !== 0) {
-    throw new Error('ensure-postgres: PostgreSQL is not installed and installing it needs root. Run: sudo apt-get update && sudo apt-get install -y postgresql (or set PG_BIN to a folder with initdb and pg_ctl)')
+    throw new Error(
+      'ensure-postgres: PostgreSQL is not installed and installing it needs root. Run: sudo apt-get update && sudo apt-get install -y postgresql (or set PG_BIN to a folder with initdb and pg_ctl)'
+    )
   }
-  process.stderr.write('ensure-postgres: PostgreSQL is missing; installing Debian\'s postgresql for the tests (about a minute)\n')
+  process.stderr.write(
+    "ensure-postgres: PostgreSQL is missing; installing Debian's postgresql for the tests (about a minute)\n"
+  )
   // flock waits for a parallel test file that is installing already, and is released if it dies.
   const script = `if ! ls ${DebianRoot}/*/bin/initdb >/dev/null 2>&1; then apt-get update && apt-get install -y postgresql; fi`
   const result = spawnSync('flock', [InstallLock, 'sh', '-c', script], {
@@ -43,12 +51,18 @@ export function ensurePostgres (): string {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })
-  if (result.error !== undefined) throw new Error(`ensure-postgres: cannot run apt-get: ${result.error.message}`, { cause: result.error })
+  if (result.error !== undefined) {
+    throw new Error(`ensure-postgres: cannot run apt-get: ${result.error.message}`, { cause: result.error })
+  }
   if (result.status !== 0) {
-    throw new Error(`ensure-postgres: "apt-get install -y postgresql" failed with status ${String(result.status)}:\n${(result.stdout + result.stderr).slice(-4000)}`)
+    throw new Error(
+      `ensure-postgres: "apt-get install -y postgresql" failed with status ${String(result.status)}:\n${(result.stdout + result.stderr).slice(-4000)}`
+    )
   }
   const installed = findPostgresBin()
-  if (installed === undefined) throw new Error(`ensure-postgres: apt-get finished but no initdb is under ${DebianRoot}/*/bin`)
+  if (installed === undefined) {
+    throw new Error(`ensure-postgres: apt-get finished but no initdb is under ${DebianRoot}/*/bin`)
+  }
   process.stderr.write(`ensure-postgres: installed PostgreSQL in ${installed}\n`)
   return installed
 }

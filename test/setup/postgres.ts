@@ -39,27 +39,36 @@ function clusterPids (data: string): number[] {
   } catch {
     return []
   }
-  const children = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).flatMap((n) => {
-    try {
-      const stat = readFileSync(`/proc/${n}/stat`, 'utf8')
-      // Field 4 of stat(5), after the parenthesised command name.
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster ? [Number(n)] : []
-    } catch {
-      return []
-    }
-  })
+  const children = readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .flatMap((n) => {
+      try {
+        const stat = readFileSync(`/proc/${n}/stat`, 'utf8')
+        // Field 4 of stat(5), after the parenthesised command name.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster ? [Number(n)] : []
+      } catch {
+        return []
+      }
+    })
   return [postmaster, ...children]
 }
 
 /** The OS user that runs the cluster: initdb refuses root, so root hands it to Debian's `postgres`. */
-function clusterUser (): { uid: number, gid: number, wrap: (cmd: string, args: string[]) => [string, string[]] } | undefined {
+function clusterUser ():
+  { uid: number; gid: number; wrap: (cmd: string, args: string[]) => [string, string[]] } | undefined {
   if (process.getuid?.() !== 0) return undefined
   const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' })
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' })
   if (uid.status !== 0 || gid.status !== 0) {
-    throw new Error('startPostgres: running as root, and there is no "postgres" OS user to run initdb as (Debian\'s postgresql package creates it)')
+    throw new Error(
+      'startPostgres: running as root, and there is no "postgres" OS user to run initdb as (Debian\'s postgresql package creates it)'
+    )
   }
-  return { uid: Number(uid.stdout), gid: Number(gid.stdout), wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]] }
+  return {
+    uid: Number(uid.stdout),
+    gid: Number(gid.stdout),
+    wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]],
+  }
 }
 
 async function freePort (): Promise<number> {
@@ -68,7 +77,9 @@ async function freePort (): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => { typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')) })
+      server.close(() => {
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))
+      })
     })
   })
 }
@@ -100,13 +111,16 @@ function removeStaleClusters (pgCtl: (args: string[]) => [string, string[]]): vo
 }
 
 /** Whoever owns the cluster: a tap test, or a benchmark run that calls its teardowns at the end. */
-export interface ClusterOwner { teardown(fn: () => unknown): void }
+export interface ClusterOwner {
+  teardown(fn: () => unknown): void
+}
 
 /** Starts a cluster for the test `t` (call it once per file, with the file's `t`); gone after `t` ends. */
 export async function startPostgres (t: ClusterOwner, options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = ensurePostgres()
   const user = clusterUser()
-  const pgCtl = (args: string[]): [string, string[]] => user?.wrap(join(bin, 'pg_ctl'), args) ?? [join(bin, 'pg_ctl'), args]
+  const pgCtl = (args: string[]): [string, string[]] =>
+    user?.wrap(join(bin, 'pg_ctl'), args) ?? [join(bin, 'pg_ctl'), args]
   removeStaleClusters(pgCtl)
   const dir = mkdtempSync(join(tmpdir(), Prefix))
   const data = join(dir, 'data')
@@ -117,8 +131,10 @@ export async function startPostgres (t: ClusterOwner, options: { durable?: boole
     try {
       await run(cmd, argv, { cwd: dir, timeout: 60_000 })
     } catch (err) {
-      const e = err as { stderr?: string, stdout?: string, message: string }
-      throw new Error(`startPostgres: ${tool} ${args.join(' ')} failed: ${e.stderr || e.stdout || e.message}`, { cause: err })
+      const e = err as { stderr?: string; stdout?: string; message: string }
+      throw new Error(`startPostgres: ${tool} ${args.join(' ')} failed: ${e.stderr || e.stdout || e.message}`, {
+        cause: err,
+      })
     }
   }
   let started = false
@@ -134,12 +150,25 @@ export async function startPostgres (t: ClusterOwner, options: { durable?: boole
   process.once('exit', stop)
 
   try {
-    await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'])
+    await exec('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+      '--no-instructions',
+    ])
     let port = 0
     for (let attempt = 1; !started; attempt++) {
       port = await freePort()
       // `durable` keeps PostgreSQL's own defaults (fsync, synchronous commit), as a shop would run it.
-      const durability = options.durable === true ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+      const durability =
+        options.durable === true ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
       const settings = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}${durability} -c max_connections=300`
       try {
         await exec('pg_ctl', ['start', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', settings])
@@ -151,7 +180,9 @@ export async function startPostgres (t: ClusterOwner, options: { durable?: boole
     }
     const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
     const admin = new pg.Pool({ connectionString: adminUrl, max: 2 })
-    admin.on('error', () => { /* terminated by the teardown */ })
+    admin.on('error', () => {
+      /* terminated by the teardown */
+    })
     let n = 0
     t.teardown(async () => {
       await admin.end()
@@ -162,10 +193,14 @@ export async function startPostgres (t: ClusterOwner, options: { durable?: boole
       adminUrl,
       async createDatabase (template) {
         const name = `test_${process.pid}_${++n}`
-        await admin.query(`CREATE DATABASE ${name}${template === undefined ? '' : ` TEMPLATE ${pg.escapeIdentifier(template)}`}`)
+        await admin.query(
+          `CREATE DATABASE ${name}${template === undefined ? '' : ` TEMPLATE ${pg.escapeIdentifier(template)}`}`
+        )
         return `postgres://postgres@127.0.0.1:${port}/${name}`
       },
-      async query (sql, params) { return (await admin.query(sql, params)).rows },
+      async query (sql, params) {
+        return (await admin.query(sql, params)).rows
+      },
       pids: () => clusterPids(data),
     }
   } catch (err) {

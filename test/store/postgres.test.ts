@@ -37,12 +37,37 @@ async function migratedDatabase (): Promise<string> {
 storeSuite(t, async () => instance(await migratedDatabase()))
 
 const conversation = (over: Partial<Conversation> = {}): Omit<Conversation, 'lastSeq'> => ({
-  id: randomUUID(), state: 'bot', lang: 'ru', visitorName: 'Аня', pageUrl: null, userAgent: null, browserLang: 'ru',
-  tokenHash: 'h'.repeat(64), createdAt: 1_000, updatedAt: 1_000, queuedAt: null, assignedTo: null, assignedAt: null,
-  lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null, visitorKey: null, ...over,
+  id: randomUUID(),
+  state: 'bot',
+  lang: 'ru',
+  visitorName: 'Аня',
+  pageUrl: null,
+  userAgent: null,
+  browserLang: 'ru',
+  tokenHash: 'h'.repeat(64),
+  createdAt: 1_000,
+  updatedAt: 1_000,
+  queuedAt: null,
+  assignedTo: null,
+  assignedAt: null,
+  lastVisitorAt: null,
+  lastOperatorAt: null,
+  remindedAt: null,
+  closedAt: null,
+  visitorKey: null,
+  ...over,
 })
 const text = (body: string, clientId: string | null) => ({
-  author: 'visitor' as const, text: body, html: null, lang: 'ru', at: 2_000, kind: null, clientId, entryId: null, operatorId: null, data: null,
+  author: 'visitor' as const,
+  text: body,
+  html: null,
+  lang: 'ru',
+  at: 2_000,
+  kind: null,
+  clientId,
+  entryId: null,
+  operatorId: null,
+  data: null,
 })
 
 t.test('two instances appending to one conversation at once keep its seqs gap-free', async (t) => {
@@ -50,9 +75,16 @@ t.test('two instances appending to one conversation at once keep its seqs gap-fr
   const [a, b] = [instance(url), instance(url)]
   const c = conversation()
   await a.createConversation(c)
-  await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? a : b).appendMessages(c.id, [text(`где мой заказ ${i}?`, `c${i}`)])))
+  await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      (i % 2 === 0 ? a : b).appendMessages(c.id, [text(`где мой заказ ${i}?`, `c${i}`)])
+    )
+  )
   const seqs = (await b.messagesAfter(c.id, 0)).map((m) => m.seq)
-  t.same(seqs, Array.from({ length: 30 }, (_, i) => i + 1))
+  t.same(
+    seqs,
+    Array.from({ length: 30 }, (_, i) => i + 1)
+  )
   t.equal((await a.getConversation(c.id))?.lastSeq, 30)
 })
 
@@ -67,31 +99,48 @@ t.test('the same client id sent to two instances at once is stored once; the oth
   t.equal((await a.messagesAfter(c.id, 0)).length, 1)
 })
 
-t.test('a resend that races its original past the dedupe check is caught by the unique index and answered "duplicate"', async (t) => {
-  const url = await migratedDatabase()
-  const db = url.slice(url.lastIndexOf('/') + 1)
-  const [a, b] = [instance(url), instance(url)]
-  const c = conversation()
-  await a.createConversation(c)
-  // Hold the row so both appends start (and take their snapshots) before either can write.
-  const blocker = new pg.Client({ connectionString: url })
-  await blocker.connect()
-  t.teardown(() => blocker.end())
-  await blocker.query('BEGIN')
-  await blocker.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [c.id])
-  const racing = [a, b].map((s) => s.appendMessages(c.id, [text('здравствуйте', 'same')]))
-  const waiting = async () => (await postgres.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [db]))[0]?.n
-  while (await waiting() < 2) await new Promise((resolve) => setTimeout(resolve, 10))
-  await blocker.query('COMMIT')
-  const results = await Promise.all(racing)
-  t.same(results.map((r) => r?.duplicate).sort(), [false, true])
-  t.same(results.map((r) => r?.messages[0]?.seq), [1, 1])
-  t.same((await a.messagesAfter(c.id, 0)).map((m) => m.clientId), ['same'])
-})
+t.test(
+  'a resend that races its original past the dedupe check is caught by the unique index and answered "duplicate"',
+  async (t) => {
+    const url = await migratedDatabase()
+    const db = url.slice(url.lastIndexOf('/') + 1)
+    const [a, b] = [instance(url), instance(url)]
+    const c = conversation()
+    await a.createConversation(c)
+    // Hold the row so both appends start (and take their snapshots) before either can write.
+    const blocker = new pg.Client({ connectionString: url })
+    await blocker.connect()
+    t.teardown(() => blocker.end())
+    await blocker.query('BEGIN')
+    await blocker.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [c.id])
+    const racing = [a, b].map((s) => s.appendMessages(c.id, [text('здравствуйте', 'same')]))
+    const waiting = async () =>
+      (
+        await postgres.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
+          [db]
+        )
+      )[0]?.n
+    while ((await waiting()) < 2) await new Promise((resolve) => setTimeout(resolve, 10))
+    await blocker.query('COMMIT')
+    const results = await Promise.all(racing)
+    t.same(results.map((r) => r?.duplicate).sort(), [false, true])
+    t.same(
+      results.map((r) => r?.messages[0]?.seq),
+      [1, 1]
+    )
+    t.same(
+      (await a.messagesAfter(c.id, 0)).map((m) => m.clientId),
+      ['same']
+    )
+  }
+)
 
 t.test('handling times come back as numbers of milliseconds', async (t) => {
   const store = instance(await migratedDatabase())
-  await store.createConversation(conversation({ state: 'closed', assignedAt: 1_700_000_000_000, closedAt: 1_700_000_420_000 }))
+  await store.createConversation(
+    conversation({ state: 'closed', assignedAt: 1_700_000_000_000, closedAt: 1_700_000_420_000 })
+  )
   await store.createConversation(conversation({ state: 'closed', assignedAt: null, closedAt: 1_700_000_500_000 }))
   t.same(await store.handlingTimes(1_600_000_000_000, 10), [420_000])
 })
@@ -101,8 +150,16 @@ t.test('two instances claiming one conversation at once give it exactly one owne
   const [a, b] = [instance(url), instance(url)]
   const c = conversation({ state: 'queued', queuedAt: 1_500 })
   await a.createConversation(c)
-  const claims = await Promise.all([a, b].map((s, i) =>
-    s.appendMessages(c.id, [{ ...text('assigned', null), author: 'system' }], { state: 'assigned', assignedTo: `op-${i}`, assignedAt: 3_000 }, { states: ['queued'] })))
+  const claims = await Promise.all(
+    [a, b].map((s, i) =>
+      s.appendMessages(
+        c.id,
+        [{ ...text('assigned', null), author: 'system' }],
+        { state: 'assigned', assignedTo: `op-${i}`, assignedAt: 3_000 },
+        { states: ['queued'] }
+      )
+    )
+  )
   const won = claims.filter((r) => r !== undefined)
   t.equal(won.length, 1, 'one claim wins')
   t.equal((await b.getConversation(c.id))?.assignedTo, won[0]?.conversation.assignedTo)
@@ -118,8 +175,14 @@ t.test('instances starting at once on an empty database migrate it once', async 
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   t.teardown(() => client.end())
-  const versions = (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version)
-  t.same(versions, migrations('postgres').map((_, i) => i + 1), 'each migration recorded once')
+  const versions = (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
+    (r) => r.version
+  )
+  t.same(
+    versions,
+    migrations('postgres').map((_, i) => i + 1),
+    'each migration recorded once'
+  )
 })
 
 t.test('a job under runExclusive runs on one instance only', async (t) => {
@@ -128,11 +191,16 @@ t.test('a job under runExclusive runs on one instance only', async (t) => {
   let runs = 0
   // The job that gets the lock holds it until both instances have tried: no timing involved.
   let bothTried!: () => void
-  const tried = new Promise<void>((resolve) => { bothTried = resolve })
+  const tried = new Promise<void>((resolve) => {
+    bothTried = resolve
+  })
   let attempts = 0
   const attempt = async (s: typeof a) => {
     attempts++
-    const ran = await s.runExclusive('retention', async () => { runs++; await tried })
+    const ran = await s.runExclusive('retention', async () => {
+      runs++
+      await tried
+    })
     // A broken lock would let both in, both would wait here, and the test would time out.
     if (!ran) bothTried()
     return ran
@@ -141,7 +209,13 @@ t.test('a job under runExclusive runs on one instance only', async (t) => {
   t.equal(attempts, 2)
   t.same(ran.sort(), [false, true])
   t.equal(runs, 1)
-  t.equal(await b.runExclusive('retention', async () => { runs++ }), true, 'the lock is free again afterwards')
+  t.equal(
+    await b.runExclusive('retention', async () => {
+      runs++
+    }),
+    true,
+    'the lock is free again afterwards'
+  )
 })
 
 t.test('a job lock held by a dead instance is released with its connection', async (t) => {
@@ -149,12 +223,24 @@ t.test('a job lock held by a dead instance is released with its connection', asy
   const [a, b] = [instance(url), instance(url)]
   let release!: () => void
   let entered!: () => void
-  const inside = new Promise<void>((resolve) => { entered = resolve })
-  const holding = a.runExclusive('silent-operators', () => new Promise((resolve) => { release = resolve; entered() }))
+  const inside = new Promise<void>((resolve) => {
+    entered = resolve
+  })
+  const holding = a.runExclusive(
+    'silent-operators',
+    () =>
+      new Promise((resolve) => {
+        release = resolve
+        entered()
+      })
+  )
   await inside
   t.equal(await b.runExclusive('silent-operators', async () => {}), false, 'held by a')
   const db = url.slice(url.lastIndexOf('/') + 1)
-  await postgres.query("SELECT pg_terminate_backend(pid) FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' AND datname = $1", [db])
+  await postgres.query(
+    "SELECT pg_terminate_backend(pid) FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' AND datname = $1",
+    [db]
+  )
   // The backend exits a moment after it is signalled; its locks go with it.
   let free = false
   for (let i = 0; i < 50 && !free; i++) {
@@ -176,7 +262,10 @@ t.test('a database that cannot be reached is "storage unavailable", not a crash'
 function collect (bus: EventBus, topic: string) {
   const events: BusEvent[] = []
   const waiters: (() => void)[] = []
-  bus.subscribe(topic, (e) => { events.push(e); for (const w of waiters.splice(0)) w() })
+  bus.subscribe(topic, (e) => {
+    events.push(e)
+    for (const w of waiters.splice(0)) w()
+  })
   return {
     events,
     async next (match: (e: BusEvent) => boolean, ms = 5000): Promise<BusEvent> {
@@ -185,7 +274,10 @@ function collect (bus: EventBus, topic: string) {
         const found = events.find(match)
         if (found !== undefined) return found
         if (Date.now() > deadline) throw new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`)
-        await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, 50) })
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve)
+          setTimeout(resolve, 50)
+        })
       }
     },
   }
@@ -207,10 +299,21 @@ t.test('an event published on one instance reaches the other, and each subscribe
   a.publish({ type: 'typing', conversationId: 'conv-1', author: 'visitor' })
   await onB.next((e) => e.type === 'typing')
   await everything.next((e) => e.type === 'typing')
-  t.same(onB.events, [{ type: 'message', conversationId: 'conv-1', seq: 7 }, { type: 'typing', conversationId: 'conv-1', author: 'visitor' }], 'in order')
+  t.same(
+    onB.events,
+    [
+      { type: 'message', conversationId: 'conv-1', seq: 7 },
+      { type: 'typing', conversationId: 'conv-1', author: 'visitor' },
+    ],
+    'in order'
+  )
   b.publish({ type: 'conversation', conversationId: 'conv-1' })
   await onA.next((e) => e.type === 'conversation')
-  t.same(onA.events.map((e) => e.type), ['message', 'typing', 'conversation'], 'its own events once, not echoed back')
+  t.same(
+    onA.events.map((e) => e.type),
+    ['message', 'typing', 'conversation'],
+    'its own events once, not echoed back'
+  )
 })
 
 t.test('a notification that is not a Frontdesk hint is ignored', async (t) => {
@@ -223,7 +326,15 @@ t.test('a notification that is not a Frontdesk hint is ignored', async (t) => {
   await client.connect()
   t.teardown(() => client.end())
   await client.query("SELECT pg_notify('frontdesk', 'not json')")
-  await client.query("SELECT pg_notify('frontdesk', $1)", [JSON.stringify({ i: 'other', e: [{ type: 'unknown', conversationId: 'c' }, { type: 'conversation', conversationId: 'c' }] })])
+  await client.query("SELECT pg_notify('frontdesk', $1)", [
+    JSON.stringify({
+      i: 'other',
+      e: [
+        { type: 'unknown', conversationId: 'c' },
+        { type: 'conversation', conversationId: 'c' },
+      ],
+    }),
+  ])
   t.same(await onB.next(() => true), { type: 'conversation', conversationId: 'c' })
   t.equal(onB.events.length, 1)
 })
@@ -235,8 +346,21 @@ t.test('after its LISTEN connection is killed, a bus reconnects and hints what c
   const c = conversation({ state: 'assigned', assignedTo: 'op-a' })
   await store.createConversation(c)
   const logged: string[] = []
-  const log = { info: (_: object, msg: string) => { logged.push(msg) }, warn: (_: object, msg: string) => { logged.push(msg) } }
-  const listeners = async () => (await postgres.query("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'frontdesk-listen'", [db])).map((r) => r.pid as number)
+  const log = {
+    info: (_: object, msg: string) => {
+      logged.push(msg)
+    },
+    warn: (_: object, msg: string) => {
+      logged.push(msg)
+    },
+  }
+  const listeners = async () =>
+    (
+      await postgres.query(
+        "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'frontdesk-listen'",
+        [db]
+      )
+    ).map((r) => r.pid as number)
   const a = bus(url, { log, reconnectMinMs: 200, heartbeatMs: 50 })
   await a.ready()
   const [pid] = await listeners()
@@ -252,14 +376,20 @@ t.test('after its LISTEN connection is killed, a bus reconnects and hints what c
   await postgres.query('SELECT pg_terminate_backend($1)', [pid])
   while ((await listeners()).includes(pid!)) await new Promise((resolve) => setTimeout(resolve, 10))
   // Sent while a listens to nothing (on connections opened before): only the catch-up can bring it.
-  const appended = await store.appendMessages(c.id, [{ ...text('Добрый день!', null), author: 'operator', operatorId: 'op-a' }])
+  const appended = await store.appendMessages(c.id, [
+    { ...text('Добрый день!', null), author: 'operator', operatorId: 'op-a' },
+  ])
   b.publish({ type: 'message', conversationId: c.id, seq: appended!.conversation.lastSeq })
   while (!logged.includes('event bus: reconnecting failed')) await new Promise((resolve) => setTimeout(resolve, 20))
   await postgres.query(`ALTER DATABASE ${db} ALLOW_CONNECTIONS true`)
 
   t.same(await onA.next((e) => e.type === 'message'), { type: 'message', conversationId: c.id, seq: 1 })
   await onA.next((e) => e.type === 'conversation')
-  t.match(logged, ['event bus: the LISTEN connection was lost; reconnecting', 'event bus: reconnecting failed', /listening again/])
+  t.match(logged, [
+    'event bus: the LISTEN connection was lost; reconnecting',
+    'event bus: reconnecting failed',
+    /listening again/,
+  ])
   b.publish({ type: 'typing', conversationId: c.id, author: 'operator' })
   await onA.next((e) => e.type === 'typing')
   t.pass('and live hints flow again')

@@ -5,16 +5,51 @@ import type { Conversation, Operator, Store } from '../../src/store/types.js'
 /** One behaviour suite for every Store implementation: SQLite now, PostgreSQL with the same tests. */
 export function storeSuite (t: Test, open: () => Promise<Store>): void {
   const conversation = (over: Partial<Conversation> = {}): Omit<Conversation, 'lastSeq'> => ({
-    id: randomUUID(), state: 'bot', lang: 'es', visitorName: 'Lucía', pageUrl: 'https://shop.example/envios', userAgent: 'Mozilla/5.0',
-    browserLang: 'es', tokenHash: 'h'.repeat(64), createdAt: 1_000, updatedAt: 1_000, queuedAt: null, assignedTo: null,
-    assignedAt: null, lastVisitorAt: null, lastOperatorAt: null, remindedAt: null, closedAt: null, visitorKey: null, ...over,
+    id: randomUUID(),
+    state: 'bot',
+    lang: 'es',
+    visitorName: 'Lucía',
+    pageUrl: 'https://shop.example/envios',
+    userAgent: 'Mozilla/5.0',
+    browserLang: 'es',
+    tokenHash: 'h'.repeat(64),
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    queuedAt: null,
+    assignedTo: null,
+    assignedAt: null,
+    lastVisitorAt: null,
+    lastOperatorAt: null,
+    remindedAt: null,
+    closedAt: null,
+    visitorKey: null,
+    ...over,
   })
   const text = (t: string, clientId: string | null = null, at = 2_000) => ({
-    author: 'visitor' as const, text: t, html: null, lang: 'es', at, kind: null, clientId, entryId: null, operatorId: null, data: null,
+    author: 'visitor' as const,
+    text: t,
+    html: null,
+    lang: 'es',
+    at,
+    kind: null,
+    clientId,
+    entryId: null,
+    operatorId: null,
+    data: null,
   })
   const operator = (over: Partial<Operator> = {}): Operator => ({
-    id: randomUUID(), username: 'marta', name: 'Marta Rossi', role: 'operator', langs: ['it', 'en'], passwordHash: 'scrypt$x',
-    capacity: 3, failedLogins: 0, lockedUntil: null, createdAt: 1_000, disabled: false, ...over,
+    id: randomUUID(),
+    username: 'marta',
+    name: 'Marta Rossi',
+    role: 'operator',
+    langs: ['it', 'en'],
+    passwordHash: 'scrypt$x',
+    capacity: 3,
+    failedLogins: 0,
+    lockedUntil: null,
+    createdAt: 1_000,
+    disabled: false,
+    ...over,
   })
 
   t.test('a new conversation can be read back whole', async (t) => {
@@ -30,14 +65,33 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const c = conversation()
     await store.createConversation(c)
     const first = await store.appendMessages(c.id, [text('¿Dónde está mi pedido?', 'c1')])
-    const second = await store.appendMessages(c.id, [text('hola', 'c2'), { ...text('Respuesta'), author: 'bot', html: '<p>Respuesta</p>', data: { evidence: { confidence: 0.9 } } }])
-    t.same(first?.messages.map((m) => m.seq), [1])
-    t.same(second?.messages.map((m) => m.seq), [2, 3])
+    const second = await store.appendMessages(c.id, [
+      text('hola', 'c2'),
+      { ...text('Respuesta'), author: 'bot', html: '<p>Respuesta</p>', data: { evidence: { confidence: 0.9 } } },
+    ])
+    t.same(
+      first?.messages.map((m) => m.seq),
+      [1]
+    )
+    t.same(
+      second?.messages.map((m) => m.seq),
+      [2, 3]
+    )
     t.equal(second?.conversation.lastSeq, 3)
     const all = await store.messagesAfter(c.id, 0)
-    t.same(all.map((m) => [m.seq, m.text]), [[1, '¿Dónde está mi pedido?'], [2, 'hola'], [3, 'Respuesta']])
+    t.same(
+      all.map((m) => [m.seq, m.text]),
+      [
+        [1, '¿Dónde está mi pedido?'],
+        [2, 'hola'],
+        [3, 'Respuesta'],
+      ]
+    )
     t.same(all[2]?.data, { evidence: { confidence: 0.9 } })
-    t.same((await store.messagesAfter(c.id, 2)).map((m) => m.seq), [3])
+    t.same(
+      (await store.messagesAfter(c.id, 2)).map((m) => m.seq),
+      [3]
+    )
   })
 
   t.test('a resend with a stored client id writes nothing and returns the first message', async (t) => {
@@ -51,16 +105,29 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.equal((await store.messagesAfter(c.id, 0)).length, 1)
   })
 
-  t.test('a client id deduplicates one author\'s resends only: the same id from another author is another message', async (t) => {
-    const store = await open()
-    const c = conversation()
-    await store.createConversation(c)
-    await store.appendMessages(c.id, [{ ...text('Un momento', 'same-id'), author: 'operator', operatorId: 'op1' }])
-    const visitor = await store.appendMessages(c.id, [text('vale', 'same-id')])
-    t.equal(visitor?.duplicate, false)
-    t.equal((await store.appendMessages(c.id, [text('vale', 'same-id')]))?.duplicate, true, 'the visitor\'s own resend is one')
-    t.same((await store.messagesAfter(c.id, 0)).map((m) => [m.author, m.text]), [['operator', 'Un momento'], ['visitor', 'vale']])
-  })
+  t.test(
+    "a client id deduplicates one author's resends only: the same id from another author is another message",
+    async (t) => {
+      const store = await open()
+      const c = conversation()
+      await store.createConversation(c)
+      await store.appendMessages(c.id, [{ ...text('Un momento', 'same-id'), author: 'operator', operatorId: 'op1' }])
+      const visitor = await store.appendMessages(c.id, [text('vale', 'same-id')])
+      t.equal(visitor?.duplicate, false)
+      t.equal(
+        (await store.appendMessages(c.id, [text('vale', 'same-id')]))?.duplicate,
+        true,
+        "the visitor's own resend is one"
+      )
+      t.same(
+        (await store.messagesAfter(c.id, 0)).map((m) => [m.author, m.text]),
+        [
+          ['operator', 'Un momento'],
+          ['visitor', 'vale'],
+        ]
+      )
+    }
+  )
 
   t.test('concurrent appends never share or skip a sequence number', async (t) => {
     const store = await open()
@@ -69,15 +136,25 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.appendMessages(c.id, [text(`m${i}`, `c${i}`)])))
     await Promise.all(Array.from({ length: 10 }, () => store.appendMessages(c.id, [text('dup', 'one-id')])))
     const seqs = (await store.messagesAfter(c.id, 0)).map((m) => m.seq)
-    t.same(seqs, Array.from({ length: 41 }, (_, i) => i + 1))
+    t.same(
+      seqs,
+      Array.from({ length: 41 }, (_, i) => i + 1)
+    )
   })
 
   t.test('a guarded update applies only while the guard holds', async (t) => {
     const store = await open()
     const c = conversation({ state: 'queued', queuedAt: 1_500 })
     await store.createConversation(c)
-    const claims = await Promise.all(['op-a', 'op-b'].map((op) =>
-      store.updateConversation(c.id, { state: 'assigned', assignedTo: op, assignedAt: 3_000 }, { states: ['queued'] })))
+    const claims = await Promise.all(
+      ['op-a', 'op-b'].map((op) =>
+        store.updateConversation(
+          c.id,
+          { state: 'assigned', assignedTo: op, assignedAt: 3_000 },
+          { states: ['queued'] }
+        )
+      )
+    )
     t.equal(claims.filter((r) => r !== undefined).length, 1, 'exactly one claim wins')
     const owner = (await store.getConversation(c.id))?.assignedTo
     t.ok(owner === 'op-a' || owner === 'op-b')
@@ -89,7 +166,10 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const store = await open()
     const c = conversation({ state: 'assigned', assignedTo: 'op-a' })
     await store.createConversation(c)
-    t.equal(await store.appendMessages(c.id, [{ ...text('bot answer'), author: 'bot' }], undefined, { states: ['bot'] }), undefined)
+    t.equal(
+      await store.appendMessages(c.id, [{ ...text('bot answer'), author: 'bot' }], undefined, { states: ['bot'] }),
+      undefined
+    )
     t.same(await store.messagesAfter(c.id, 0), [])
   })
 
@@ -101,7 +181,10 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     await store.createConversation(early)
     await store.createConversation(conversation({ state: 'closed' }))
     const queued = await store.listConversations({ states: ['queued'] })
-    t.same(queued.filter((c) => c.id === late.id || c.id === early.id).map((c) => c.id), [early.id, late.id])
+    t.same(
+      queued.filter((c) => c.id === late.id || c.id === early.id).map((c) => c.id),
+      [early.id, late.id]
+    )
     t.notOk(queued.some((c) => c.state !== 'queued'))
   })
 
@@ -135,9 +218,15 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const store = await open()
     const o = operator({ username: `u-${randomUUID()}` })
     await store.createOperator(o)
-    await store.createSession({ idHash: `s-${o.id}`, operatorId: o.id, csrfToken: 'csrf', createdAt: 1, expiresAt: 100 })
+    await store.createSession({
+      idHash: `s-${o.id}`,
+      operatorId: o.id,
+      csrfToken: 'csrf',
+      createdAt: 1,
+      expiresAt: 100,
+    })
     t.match(await store.getSession(`s-${o.id}`), { operatorId: o.id, csrfToken: 'csrf' })
-    t.ok(await store.deleteExpiredSessions(100) >= 1)
+    t.ok((await store.deleteExpiredSessions(100)) >= 1)
     t.equal(await store.getSession(`s-${o.id}`), undefined)
   })
 
@@ -148,8 +237,17 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     await store.createConversation(kept)
     await store.createConversation(gone)
     await store.appendMessages(gone.id, [text('viejo', null, 10)])
-    await store.addContact({ id: randomUUID(), conversationId: kept.id, email: 'lucia@example.com', text: 'Llamadme', lang: 'es', at: 10, handledBy: null, handledAt: null })
-    t.ok(await store.purgeBefore(500) >= 1)
+    await store.addContact({
+      id: randomUUID(),
+      conversationId: kept.id,
+      email: 'lucia@example.com',
+      text: 'Llamadme',
+      lang: 'es',
+      at: 10,
+      handledBy: null,
+      handledAt: null,
+    })
+    t.ok((await store.purgeBefore(500)) >= 1)
     t.ok(await store.getConversation(kept.id))
     t.equal(await store.getConversation(gone.id), undefined)
     t.same(await store.messagesAfter(gone.id, 0), [])
@@ -164,7 +262,12 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const store = await open()
     let inside = 0
     let max = 0
-    const job = async () => { inside++; max = Math.max(max, inside); await new Promise((r) => setTimeout(r, 20)); inside-- }
+    const job = async () => {
+      inside++
+      max = Math.max(max, inside)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      inside--
+    }
     const ran = await Promise.all([store.runExclusive('retention', job), store.runExclusive('retention', job)])
     t.same(ran.sort(), [false, true])
     t.equal(max, 1)
@@ -174,7 +277,16 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const store = await open()
     const c = conversation()
     await store.createConversation(c)
-    const link = { id: `${c.id}:3`, conversationId: c.id, seq: 3, entryId: 'returns', lang: 'es', question: '¿puedo devolverlo?', operatorId: 'op-a', at: 5_000 }
+    const link = {
+      id: `${c.id}:3`,
+      conversationId: c.id,
+      seq: 3,
+      entryId: 'returns',
+      lang: 'es',
+      question: '¿puedo devolverlo?',
+      operatorId: 'op-a',
+      at: 5_000,
+    }
     await store.addFaqLink(link)
     await store.addFaqLink({ ...link, entryId: 'refunds' })
     const links = (await store.listFaqLinks({ since: 4_000 })).filter((l) => l.conversationId === c.id)
@@ -190,7 +302,8 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     await store.touchPresence(a.id, 'instance-1', 10_000)
     await store.touchPresence(b.id, 'instance-2', 5_000)
     await store.touchPresence(b.id, 'instance-2', 20_000)
-    const online = async (now: number) => (await store.onlineOperatorIds(now)).filter((id) => id === a.id || id === b.id).sort()
+    const online = async (now: number) =>
+      (await store.onlineOperatorIds(now)).filter((id) => id === a.id || id === b.id).sort()
     t.same(await online(6_000), [a.id, b.id].sort(), 'a renewal extends it')
     t.same(await online(15_000), [b.id])
     await store.dropPresence(b.id, 'instance-2')
@@ -210,8 +323,16 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const store = await open()
     const source = (seq: number, conversationId = 'c1') => ({ conversationId, seq, operatorId: 'op1', at: 5_000 + seq })
     const proposal = (sources: ReturnType<typeof source>[], at = 5_000) => ({
-      id: randomUUID(), kind: 'question' as const, lang: 'es', entryId: 'refunds', dedupeKey: 'question|es|refunds|devolver dinero',
-      questions: ['¿me devolvéis el dinero?'], title: null, answer: null, sources, createdAt: at,
+      id: randomUUID(),
+      kind: 'question' as const,
+      lang: 'es',
+      entryId: 'refunds',
+      dedupeKey: 'question|es|refunds|devolver dinero',
+      questions: ['¿me devolvéis el dinero?'],
+      title: null,
+      answer: null,
+      sources,
+      createdAt: at,
     })
     const first = await store.upsertProposal(proposal([source(1)]))
     t.equal(first.created, true)
@@ -221,20 +342,39 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.equal(again.created, false)
     t.equal(again.proposal.id, first.proposal.id, 'the same row')
     t.equal(again.proposal.support, 2, 'the source already counted is not counted twice')
-    t.same((await store.getProposal(first.proposal.id))?.sources.map((s) => s.seq), [1, 4])
+    t.same(
+      (await store.getProposal(first.proposal.id))?.sources.map((s) => s.seq),
+      [1, 4]
+    )
     t.equal((await store.getProposal(first.proposal.id))?.updatedAt, 6_000)
     // Racing repeats from two instances both count.
-    await Promise.all([store.upsertProposal(proposal([source(7, 'c2')])), store.upsertProposal(proposal([source(8, 'c3')]))])
+    await Promise.all([
+      store.upsertProposal(proposal([source(7, 'c2')])),
+      store.upsertProposal(proposal([source(8, 'c3')])),
+    ])
     t.equal((await store.getProposal(first.proposal.id))?.support, 4)
 
-    const decided = await store.decideProposal(first.proposal.id, { status: 'accepted', decidedBy: 'ed1', decidedAt: 9_000, file: 'faq/es/refunds.md', note: 'added' })
+    const decided = await store.decideProposal(first.proposal.id, {
+      status: 'accepted',
+      decidedBy: 'ed1',
+      decidedAt: 9_000,
+      file: 'faq/es/refunds.md',
+      note: 'added',
+    })
     t.equal(decided?.status, 'accepted')
     t.equal(decided?.file, 'faq/es/refunds.md')
-    t.equal(await store.decideProposal(first.proposal.id, { status: 'rejected', decidedBy: 'ed2', decidedAt: 9_500 }), undefined, 'decided once')
+    t.equal(
+      await store.decideProposal(first.proposal.id, { status: 'rejected', decidedBy: 'ed2', decidedAt: 9_500 }),
+      undefined,
+      'decided once'
+    )
     const late = await store.upsertProposal(proposal([source(9, 'c4')]))
     t.equal(late.proposal.status, 'accepted', 'a repeat after the decision does not reopen it')
     t.equal(late.proposal.support, 4)
-    t.same((await store.listProposals({ status: 'open' })).filter((p) => p.dedupeKey === first.proposal.dedupeKey), [])
+    t.same(
+      (await store.listProposals({ status: 'open' })).filter((p) => p.dedupeKey === first.proposal.dedupeKey),
+      []
+    )
     t.equal((await store.listProposals({ status: 'accepted', lang: 'es' })).length, 1)
     t.equal((await store.listProposals({ status: 'accepted', lang: 'it' })).length, 0)
   })
@@ -242,8 +382,16 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
   t.test('two editors deciding one proposal at once: exactly one decision holds', async (t) => {
     const store = await open()
     const { proposal } = await store.upsertProposal({
-      id: randomUUID(), kind: 'entry', lang: 'en', entryId: 'gift-receipt', dedupeKey: `entry|en|${randomUUID()}`,
-      questions: ['can I get a gift receipt'], title: 'Gift receipts', answer: 'Yes, tick "gift" at checkout.', sources: [], createdAt: 1,
+      id: randomUUID(),
+      kind: 'entry',
+      lang: 'en',
+      entryId: 'gift-receipt',
+      dedupeKey: `entry|en|${randomUUID()}`,
+      questions: ['can I get a gift receipt'],
+      title: 'Gift receipts',
+      answer: 'Yes, tick "gift" at checkout.',
+      sources: [],
+      createdAt: 1,
     })
     const results = await Promise.all([
       store.decideProposal(proposal.id, { status: 'accepted', decidedBy: 'a', decidedAt: 2 }),
@@ -261,21 +409,51 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     await store.createConversation(inside)
     await store.createConversation(outside)
     await store.appendMessages(inside.id, [
-      { ...text('¿dónde está mi paquete?', 'q1', base + 20), data: { triage: { decision: 'escalate', reason: 'low_confidence' } } },
+      {
+        ...text('¿dónde está mi paquete?', 'q1', base + 20),
+        data: { triage: { decision: 'escalate', reason: 'low_confidence' } },
+      },
       { ...text('Lo siento', null, base + 21), author: 'bot', kind: 'escalate' },
       { ...text('No', 'f1', base + 30), kind: 'feedback', data: { seq: 2, helpful: false } },
       text('plain, no data', 'p1', base + 40),
     ])
-    await store.appendMessages(outside.id, [{ ...text('otra', 'q2', base + 5_010), data: { triage: { decision: 'answer' } } }])
-    t.same((await store.conversationsCreated(base, base + 1_000)).map((c) => [c.id, c.visitorKey]), [[inside.id, 'k'.repeat(64)]])
+    await store.appendMessages(outside.id, [
+      { ...text('otra', 'q2', base + 5_010), data: { triage: { decision: 'answer' } } },
+    ])
+    t.same(
+      (await store.conversationsCreated(base, base + 1_000)).map((c) => [c.id, c.visitorKey]),
+      [[inside.id, 'k'.repeat(64)]]
+    )
     const events = await store.messageEvents(base, base + 1_000)
-    t.same(events.map((m) => [m.conversationId, m.seq, m.kind]), [[inside.id, 1, null], [inside.id, 2, 'escalate'], [inside.id, 3, 'feedback'], [inside.id, 4, null]])
-    t.notOk(events.some((m) => 'text' in m || 'html' in m), 'no text in analytics events')
+    t.same(
+      events.map((m) => [m.conversationId, m.seq, m.kind]),
+      [
+        [inside.id, 1, null],
+        [inside.id, 2, 'escalate'],
+        [inside.id, 3, 'feedback'],
+        [inside.id, 4, null],
+      ]
+    )
+    t.notOk(
+      events.some((m) => 'text' in m || 'html' in m),
+      'no text in analytics events'
+    )
     t.same(events[2]?.data, { seq: 2, helpful: false })
     const questions = await store.visitorQuestions({ since: base, until: base + 10_000 })
-    t.same(questions.map((m) => [m.conversationId, m.seq, m.text]), [[inside.id, 1, '¿dónde está mi paquete?'], [inside.id, 3, 'No'], [outside.id, 1, 'otra']],
-      'typed questions with data and feedback, oldest first; plain text without data is left out')
+    t.same(
+      questions.map((m) => [m.conversationId, m.seq, m.text]),
+      [
+        [inside.id, 1, '¿dónde está mi paquete?'],
+        [inside.id, 3, 'No'],
+        [outside.id, 1, 'otra'],
+      ],
+      'typed questions with data and feedback, oldest first; plain text without data is left out'
+    )
     t.same((await store.visitorQuestions({ since: base, until: base + 1_000 })).length, 2)
-    t.same((await store.visitorQuestions({ since: base, until: base + 10_000, limit: 2 })).map((m) => m.seq), [3, 1], 'over the limit: the newest, oldest first')
+    t.same(
+      (await store.visitorQuestions({ since: base, until: base + 10_000, limit: 2 })).map((m) => m.seq),
+      [3, 1],
+      'over the limit: the newest, oldest first'
+    )
   })
 }

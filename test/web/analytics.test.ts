@@ -1,6 +1,15 @@
 import t from 'tap'
 import { connect, login } from '../server/helpers.js'
-import { addOperator, launchBrowser, loginConsole, openPage, questionThat, screenshot, startApp, xssFired } from './helpers.js'
+import {
+  addOperator,
+  launchBrowser,
+  loginConsole,
+  openPage,
+  questionThat,
+  screenshot,
+  startApp,
+  xssFired,
+} from './helpers.js'
 
 const browser = await launchBrowser(t)
 const isType = (type: string) => (f: Record<string, any>) => f.type === type
@@ -44,7 +53,10 @@ t.test('an editor opens the analytics dashboard and sees the charts, the tables 
     now += (day + 1) * 20_000
     t.equal((await sam.call('POST', `/api/v1/conversations/${id}/claim`, {})).status, 200)
     now += 40_000
-    t.equal((await sam.call('POST', `/api/v1/conversations/${id}/messages`, { client_id: 'r', text: 'Hello!' })).status, 200)
+    t.equal(
+      (await sam.call('POST', `/api/v1/conversations/${id}/messages`, { client_id: 'r', text: 'Hello!' })).status,
+      200
+    )
     now += 5 * 60_000
     t.equal((await sam.call('POST', `/api/v1/conversations/${id}/close`, {})).status, 200)
     v.send({ type: 'rating', client_id: 'rate', score: 3 + (day % 3) })
@@ -55,20 +67,30 @@ t.test('an editor opens the analytics dashboard and sees the charts, the tables 
 
   const { page, errors } = await openPage(t, browser, { viewport: { width: 1280, height: 1500 } })
   const csp: string[] = []
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()) })
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) csp.push(m.text())
+  })
   await loginConsole(page, built.url, 'elena')
   await page.getByRole('link', { name: 'Analytics' }).click()
   await page.getByRole('heading', { name: 'Analytics' }).waitFor()
   await page.locator('.tile-value').first().waitFor()
-  t.equal(await page.locator('#analytics-from').inputValue(), date(now - 29 * Day), 'the default range is the last 30 days')
+  t.equal(
+    await page.locator('#analytics-from').inputValue(),
+    date(now - 29 * Day),
+    'the default range is the last 30 days'
+  )
   await page.locator('#analytics-from').fill(date(T0 - Day))
   await page.locator('#analytics-to').fill(date(now))
   await page.getByRole('button', { name: 'Show' }).click()
   await page.locator('.hint', { hasText: `${date(T0 - Day)} to ${date(now)}` }).waitFor()
 
   t.equal(await page.locator('.chart canvas').count(), 3, 'three uPlot charts')
-  t.match(await page.locator('.chart figcaption').allInnerTexts(), [/Conversations per day/, /Deflection rate/, /Queue wait/])
-  t.ok(await page.locator('.u-legend').first().isVisible(), 'uPlot\'s stylesheet is loaded (legends are laid out)')
+  t.match(await page.locator('.chart figcaption').allInnerTexts(), [
+    /Conversations per day/,
+    /Deflection rate/,
+    /Queue wait/,
+  ])
+  t.ok(await page.locator('.u-legend').first().isVisible(), "uPlot's stylesheet is loaded (legends are laid out)")
   const totals = await page.locator('.tiles').innerText()
   t.match(totals, /Conversations\s+27/)
   t.match(totals, /Queue wait p50 \/ p90\s+80 s \/ 2 min/, 'waits of 20 s to 140 s')
@@ -77,13 +99,13 @@ t.test('an editor opens the analytics dashboard and sees the charts, the tables 
   t.match(langs, /EN[\s\S]*ES/)
   t.match(await page.locator('.report-table', { hasText: 'Per FAQ entry' }).innerText(), /Answers/)
   const operators = page.locator('.report-table', { hasText: 'Per operator' })
-  t.match(await operators.innerText(), `Sam ${Payload}`, 'an operator\'s name is shown as text')
+  t.match(await operators.innerText(), `Sam ${Payload}`, "an operator's name is shown as text")
   t.equal(await operators.locator('img').count(), 0)
   t.equal(await xssFired(page), undefined)
 
   const csv = page.getByRole('link', { name: 'per FAQ entry' })
   t.match(await csv.getAttribute('href'), /group=entry&format=csv/)
-  const download = await page.request.get(`${built.url}${await csv.getAttribute('href') ?? ''}`)
+  const download = await page.request.get(`${built.url}${(await csv.getAttribute('href')) ?? ''}`)
   t.equal(download.status(), 200)
   t.match(await download.text(), /^entry_id,title,answers/)
 

@@ -6,11 +6,27 @@ import { formatWait, plural, translator } from '../../src/web/widget/strings.js'
 import { StringDefaults } from '../../src/web/widget/strings-defaults.js'
 
 t.test('reconnection delays grow, stay capped, and are jittered from half the base up', async (t) => {
-  t.equal(backoffDelay(0, {}, () => 0), 250)
-  t.equal(backoffDelay(0, {}, () => 1), 500)
-  t.equal(backoffDelay(3, {}, () => 1), 4000)
-  t.equal(backoffDelay(40, {}, () => 1), 30_000, 'never above the cap')
-  t.equal(backoffDelay(40, { baseMs: 1000, maxMs: 5000 }, () => 1), 5000)
+  t.equal(
+    backoffDelay(0, {}, () => 0),
+    250
+  )
+  t.equal(
+    backoffDelay(0, {}, () => 1),
+    500
+  )
+  t.equal(
+    backoffDelay(3, {}, () => 1),
+    4000
+  )
+  t.equal(
+    backoffDelay(40, {}, () => 1),
+    30_000,
+    'never above the cap'
+  )
+  t.equal(
+    backoffDelay(40, { baseMs: 1000, maxMs: 5000 }, () => 1),
+    5000
+  )
 })
 
 t.test('text on the accent colour is white on dark colours and near-black on light ones', async (t) => {
@@ -30,12 +46,15 @@ t.test('strings fill their placeholders and show a missing key as itself', async
 })
 
 t.test('every language has the same widget string defaults, plural forms aside', async (t) => {
-  const common = (strings: object): string[] => Object.keys(strings).filter((k) => !/_(zero|two|few|many)$/.test(k)).sort()
+  const common = (strings: object): string[] =>
+    Object.keys(strings)
+      .filter((k) => !/_(zero|two|few|many)$/.test(k))
+      .sort()
   const keys = common(StringDefaults.en ?? {})
   for (const [lang, strings] of Object.entries(StringDefaults)) t.same(common(strings), keys, lang)
 })
 
-t.test('counted texts follow each language\'s plural rules', async (t) => {
+t.test("counted texts follow each language's plural rules", async (t) => {
   const ru = translator(StringDefaults.ru ?? {})
   t.equal(plural(ru, 'unread', 1, 'ru'), '1 новое сообщение')
   t.equal(plural(ru, 'unread', 3, 'ru'), '3 новых сообщения')
@@ -46,9 +65,22 @@ t.test('counted texts follow each language\'s plural rules', async (t) => {
 })
 
 t.test('the console describes browsers briefly and links only to http(s) pages', async (t) => {
-  t.equal(browserOf('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'), 'Firefox 128 on Windows')
-  t.equal(browserOf('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'), 'Safari 17 on iOS')
-  t.equal(browserOf('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0'), 'Edge 126 on Linux')
+  t.equal(
+    browserOf('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'),
+    'Firefox 128 on Windows'
+  )
+  t.equal(
+    browserOf(
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'
+    ),
+    'Safari 17 on iOS'
+  )
+  t.equal(
+    browserOf(
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0'
+    ),
+    'Edge 126 on Linux'
+  )
   t.equal(browserOf(null), 'unknown')
   t.equal(safeHttpUrl('https://shop.example/p?x=1'), 'https://shop.example/p?x=1')
   t.equal(safeHttpUrl('javascript:alert(1)'), undefined)

@@ -8,23 +8,37 @@ import { addOperator, build, type Built } from '../server/helpers.js'
 
 /** Debian's chromium, installed by `test/setup/ensure-chromium.ts` (the `pretest` script). */
 export const ChromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const ChromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const ChromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /**
  * Where the test run saves its screenshots: `.tap/screenshots/` on every run, so a test run
  * leaves the work tree clean; with SCREENSHOTS=1, `test/web/screenshots/`, the copies the
  * README shows (`SCREENSHOTS=1 npm test` refreshes them).
  */
-export const ScreenshotDir = process.env.SCREENSHOTS === '1'
-  ? fileURLToPath(new URL('./screenshots/', import.meta.url))
-  : fileURLToPath(new URL('../../.tap/screenshots/', import.meta.url))
+export const ScreenshotDir =
+  process.env.SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('./screenshots/', import.meta.url))
+    : fileURLToPath(new URL('../../.tap/screenshots/', import.meta.url))
 
 /**
  * One browser per test file, closed when the file's tests are done. Browser tests are slower
  * than the rest: the file's timeout goes up to `seconds`.
  */
 export async function launchBrowser (t: Test, seconds = 90): Promise<Browser> {
-  if (!existsSync(ChromiumPath)) throw new Error(`${ChromiumPath} is missing: run "npx tsx test/setup/ensure-chromium.ts" (npm test does it in pretest)`)
+  if (!existsSync(ChromiumPath)) {
+    throw new Error(
+      `${ChromiumPath} is missing: run "npx tsx test/setup/ensure-chromium.ts" (npm test does it in pretest)`
+    )
+  }
   t.setTimeout(seconds * 1000)
   const browser = await chromium.launch({ executablePath: ChromiumPath, args: ChromiumArgs, headless: true })
   t.teardown(() => browser.close())
@@ -54,7 +68,11 @@ export async function openPage (t: Test, browser: Browser, options: BrowserConte
 }
 
 /** The app (demo on) with Marta, an operator for Spanish and English, on a real port. */
-export async function startApp (t: Test, overrides: Record<string, unknown> = {}, options: { clock?: () => number } = {}): Promise<Built> {
+export async function startApp (
+  t: Test,
+  overrides: Record<string, unknown> = {},
+  options: { clock?: () => number } = {}
+): Promise<Built> {
   const built = await build(t, { demo: true, ...overrides }, options)
   await addOperator(built.store, { username: 'marta', name: 'Marta', langs: ['es', 'en'] })
   return built
@@ -79,7 +97,13 @@ export async function hostSite (t: Test): Promise<HostSite> {
     response.end(html ?? 'not found')
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  t.teardown(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }))
+  t.teardown(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  )
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     origin,
@@ -98,7 +122,9 @@ export async function hostSite (t: Test): Promise<HostSite> {
 export function questionThat (built: Built, decision: 'answer' | 'clarify' | 'escalate', candidates: string[]): string {
   const engine = built.app.frontdesk.content.current().engine
   const found = candidates.find((q) => engine.triage(q).decision === decision)
-  if (found === undefined) throw new Error(`none of ${JSON.stringify(candidates)} leads to "${decision}" any more: add one that does`)
+  if (found === undefined) {
+    throw new Error(`none of ${JSON.stringify(candidates)} leads to "${decision}" any more: add one that does`)
+  }
   return found
 }
 
@@ -115,12 +141,24 @@ export async function say (page: Page, text: string): Promise<void> {
 }
 
 /** Waits for a stored (not pending) message in the widget containing `text`. */
-export async function widgetMessage (page: Page, text: string | RegExp, author?: 'visitor' | 'bot' | 'operator' | 'system'): Promise<void> {
-  await page.locator(`.log .msg${author === undefined ? '' : `.from-${author}`}:not(.pending)`, { hasText: text }).last().waitFor()
+export async function widgetMessage (
+  page: Page,
+  text: string | RegExp,
+  author?: 'visitor' | 'bot' | 'operator' | 'system'
+): Promise<void> {
+  await page
+    .locator(`.log .msg${author === undefined ? '' : `.from-${author}`}:not(.pending)`, { hasText: text })
+    .last()
+    .waitFor()
 }
 
 /** Logs in to the console and waits until it is live. */
-export async function loginConsole (page: Page, url: string, username = 'marta', password = 'correct horse battery'): Promise<void> {
+export async function loginConsole (
+  page: Page,
+  url: string,
+  username = 'marta',
+  password = 'correct horse battery'
+): Promise<void> {
   await page.goto(`${url}/console`)
   await page.getByLabel('Username').fill(username)
   await page.getByLabel('Password').fill(password)

@@ -26,24 +26,35 @@ t.test('widget.js is a gzipped script under 30 KB, cacheable and embeddable from
   t.equal(again.status, 304, 'revalidation with the ETag')
 })
 
-t.test('the widget\'s stylesheet is also served as a file, for browsers without constructable stylesheets', async (t) => {
-  const { url } = await build(t)
-  const res = await fetch(`${url}/widget.css`)
-  t.equal(res.status, 200)
-  t.match(res.headers.get('content-type'), /^text\/css/)
-  t.match(await res.text(), /\.launcher\{/)
-})
+t.test(
+  "the widget's stylesheet is also served as a file, for browsers without constructable stylesheets",
+  async (t) => {
+    const { url } = await build(t)
+    const res = await fetch(`${url}/widget.css`)
+    t.equal(res.status, 200)
+    t.match(res.headers.get('content-type'), /^text\/css/)
+    t.match(await res.text(), /\.launcher\{/)
+  }
+)
 
-t.test('UI strings come in the visitor\'s language, the closest one the server has', async (t) => {
+t.test("UI strings come in the visitor's language, the closest one the server has", async (t) => {
   const { url } = await build(t)
-  const es = await (await fetch(`${url}/widget/strings/es-ES.json`)).json() as { lang: string, strings: Record<string, string>, max_text_length: number }
+  const es = (await (await fetch(`${url}/widget/strings/es-ES.json`)).json()) as {
+    lang: string
+    strings: Record<string, string>
+    max_text_length: number
+  }
   t.equal(es.lang, 'es')
   t.equal(es.strings.launcher_label, 'Chatea con nosotros')
-  t.equal(es.strings.queue_position, 'Eres el número {position} de la cola.', 'keys strings.yaml lacks come from the widget defaults')
+  t.equal(
+    es.strings.queue_position,
+    'Eres el número {position} de la cola.',
+    'keys strings.yaml lacks come from the widget defaults'
+  )
   t.equal(es.max_text_length, 4000)
   const fr = await fetch(`${url}/widget/strings/fr.json`)
   t.equal(fr.headers.get('access-control-allow-origin'), '*')
-  t.equal((await fr.json() as { lang: string }).lang, 'en', 'a language without strings gets the default')
+  t.equal(((await fr.json()) as { lang: string }).lang, 'en', 'a language without strings gets the default')
   t.equal((await fetch(`${url}/widget/strings/..%2Fconfig.json`)).status, 400)
 })
 
@@ -80,8 +91,11 @@ t.test('the demo shop is at / with the widget when demo is on, and absent when i
   t.equal((await fetch(`${off.url}/widget.js`)).status, 200, 'the widget is served either way')
 })
 
-t.test('the policy lists this host\'s websockets, and never a Host header that is not a plain host', async (t) => {
-  t.match(contentSecurityPolicy('console', 'support.example:8443'), /connect-src 'self' ws:\/\/support\.example:8443 wss:\/\/support\.example:8443;/)
+t.test("the policy lists this host's websockets, and never a Host header that is not a plain host", async (t) => {
+  t.match(
+    contentSecurityPolicy('console', 'support.example:8443'),
+    /connect-src 'self' ws:\/\/support\.example:8443 wss:\/\/support\.example:8443;/
+  )
   t.match(contentSecurityPolicy('console', 'evil.example; script-src *'), /connect-src 'self';/)
   t.match(contentSecurityPolicy('demo', undefined), /img-src 'self' data: https:/)
 })

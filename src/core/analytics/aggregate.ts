@@ -1,7 +1,10 @@
 import type { ConversationFact } from './facts.js'
 
 /** A p50/p90 pair in seconds; null when there is nothing to measure. */
-export interface Spread { p50: number | null, p90: number | null }
+export interface Spread {
+  p50: number | null
+  p90: number | null
+}
 
 /** The figures of a group of conversations (a day, a language, everything). */
 export interface Summary {
@@ -74,11 +77,16 @@ const spread = (ms: (number | null)[]): Spread => {
   return { p50: percentile(values, 50), p90: percentile(values, 90) }
 }
 
-const count = <T>(facts: readonly T[], test: (f: T) => boolean): number => facts.reduce((n, f) => n + (test(f) ? 1 : 0), 0)
+const count = <T>(facts: readonly T[], test: (f: T) => boolean): number =>
+  facts.reduce((n, f) => n + (test(f) ? 1 : 0), 0)
 
-const csat = (facts: readonly ConversationFact[]): { csatCount: number, csatAverage: number | null } => {
+const csat = (facts: readonly ConversationFact[]): { csatCount: number; csatAverage: number | null } => {
   const scores = facts.map((f) => f.csat).filter((s): s is number => s !== null)
-  return { csatCount: scores.length, csatAverage: scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 }
+  return {
+    csatCount: scores.length,
+    csatAverage:
+      scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100,
+  }
 }
 
 /** The figures of a set of conversations. */
@@ -129,15 +137,20 @@ function groupBy<K> (facts: readonly ConversationFact[], key: (f: ConversationFa
  * One summary per day, for every day from `firstDay` to `lastDay` (day numbers: days since
  * 1970-01-01 on the report's wall calendar), empty days included so that charts show them.
  */
-export function byDay (facts: readonly ConversationFact[], dayOf: (ms: number) => number, firstDay: number, lastDay: number): { day: number, summary: Summary }[] {
+export function byDay (
+  facts: readonly ConversationFact[],
+  dayOf: (ms: number) => number,
+  firstDay: number,
+  lastDay: number
+): { day: number; summary: Summary }[] {
   const groups = groupBy(facts, (f) => dayOf(f.createdAt))
-  const rows: { day: number, summary: Summary }[] = []
+  const rows: { day: number; summary: Summary }[] = []
   for (let day = firstDay; day <= lastDay; day++) rows.push({ day, summary: summarize(groups.get(day) ?? []) })
   return rows
 }
 
 /** One summary per conversation language, most conversations first. */
-export function byLang (facts: readonly ConversationFact[]): { lang: string, summary: Summary }[] {
+export function byLang (facts: readonly ConversationFact[]): { lang: string; summary: Summary }[] {
   return [...groupBy(facts, (f) => f.lang)]
     .map(([lang, list]) => ({ lang, summary: summarize(list) }))
     .sort((a, b) => b.summary.conversations - a.summary.conversations || a.lang.localeCompare(b.lang))
@@ -170,8 +183,14 @@ export function byEntry (facts: readonly ConversationFact[]): EntryRow[] {
 
 /** One row per operator who handled or answered a conversation, most conversations first. */
 export function byOperator (facts: readonly ConversationFact[]): OperatorRow[] {
-  const handled = groupBy(facts.filter((f) => f.operatorId !== null), (f) => f.operatorId as string)
-  const responded = groupBy(facts.filter((f) => f.firstResponderId !== null), (f) => f.firstResponderId as string)
+  const handled = groupBy(
+    facts.filter((f) => f.operatorId !== null),
+    (f) => f.operatorId as string
+  )
+  const responded = groupBy(
+    facts.filter((f) => f.firstResponderId !== null),
+    (f) => f.firstResponderId as string
+  )
   const ids = new Set([...handled.keys(), ...responded.keys()])
   return [...ids]
     .map((operatorId) => {

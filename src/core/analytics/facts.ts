@@ -78,7 +78,7 @@ export interface ConversationFact {
   /** The operator who wrote the first operator message. */
   firstResponderId: string | null
   /** "Did this help?" answers by entry id (the last answer per bot answer counts). */
-  helpful: { entryId: string | null, helpful: boolean }[]
+  helpful: { entryId: string | null; helpful: boolean }[]
   /** The visitor's last 1–5 rating. */
   csat: number | null
   deflection: Deflection
@@ -99,7 +99,12 @@ const EngagedKinds = new Set<string | null>([null, 'choice', 'handoff', 'contact
  * `later` are conversations created after them (at least up to the end of their re-contact
  * windows), so that a visitor who came back can be seen.
  */
-export function conversationFacts (conversations: readonly ConversationInput[], messages: readonly MessageInput[], later: readonly ConversationInput[], options: FactOptions): ConversationFact[] {
+export function conversationFacts (
+  conversations: readonly ConversationInput[],
+  messages: readonly MessageInput[],
+  later: readonly ConversationInput[],
+  options: FactOptions
+): ConversationFact[] {
   const byConversation = new Map<string, MessageInput[]>()
   for (const m of messages) {
     const list = byConversation.get(m.conversationId)
@@ -119,7 +124,12 @@ export function conversationFacts (conversations: readonly ConversationInput[], 
   })
 }
 
-function factOf (c: ConversationInput, messages: MessageInput[], visitorStarts: number[], options: FactOptions): ConversationFact {
+function factOf (
+  c: ConversationInput,
+  messages: MessageInput[],
+  visitorStarts: number[],
+  options: FactOptions
+): ConversationFact {
   const visitor = messages.filter((m) => m.author === 'visitor')
   const answerMessages = messages.filter((m) => m.author === 'bot' && m.kind === 'answer')
   const answers = answerMessages.map((m) => m.entryId ?? '')
@@ -137,7 +147,9 @@ function factOf (c: ConversationInput, messages: MessageInput[], visitorStarts: 
   const queuedAt = queued ? c.queuedAt : null
   const still = c.state === 'queued' || c.state === 'assigned'
   const ratings = visitor.filter((m) => m.kind === 'rating' && typeof m.data?.score === 'number')
-  const lastBotReply = [...messages].reverse().find((m) => m.author === 'bot' && (m.kind === 'answer' || m.kind === 'clarify'))
+  const lastBotReply = [...messages]
+    .reverse()
+    .find((m) => m.author === 'bot' && (m.kind === 'answer' || m.kind === 'clarify'))
   const lastOperator = operatorMessages[operatorMessages.length - 1]
 
   const fact: ConversationFact = {
@@ -156,15 +168,20 @@ function factOf (c: ConversationInput, messages: MessageInput[], visitorStarts: 
     abandoned: queued && !operatorWrote && !still,
     waiting: queued && !operatorWrote && still,
     queueWaitMs: queuedAt !== null && firstAssigned !== undefined ? Math.max(0, firstAssigned.at - queuedAt) : null,
-    firstResponseMs: queuedAt !== null && operatorMessages[0] !== undefined ? Math.max(0, operatorMessages[0].at - queuedAt) : null,
-    handlingMs: firstAssigned !== undefined && c.closedAt !== null && c.state === 'closed' ? Math.max(0, c.closedAt - firstAssigned.at) : null,
+    firstResponseMs:
+      queuedAt !== null && operatorMessages[0] !== undefined ? Math.max(0, operatorMessages[0].at - queuedAt) : null,
+    handlingMs:
+      firstAssigned !== undefined && c.closedAt !== null && c.state === 'closed'
+        ? Math.max(0, c.closedAt - firstAssigned.at)
+        : null,
     operatorId: c.assignedTo ?? lastOperator?.operatorId ?? null,
     firstResponderId: operatorMessages[0]?.operatorId ?? null,
     helpful,
     csat: ratings.length === 0 ? null : Number(ratings[ratings.length - 1]?.data?.score),
     deflection: 'empty',
   }
-  const person = fact.escalated || assigned || operatorWrote || handoff || triagedEscalate || helpful.some((f) => !f.helpful)
+  const person =
+    fact.escalated || assigned || operatorWrote || handoff || triagedEscalate || helpful.some((f) => !f.helpful)
   fact.deflection = !fact.engaged
     ? 'empty'
     : person
@@ -176,7 +193,12 @@ function factOf (c: ConversationInput, messages: MessageInput[], visitorStarts: 
 }
 
 /** Whether the visitor came back within the window after the conversation's last message. */
-function returned (c: ConversationInput, messages: MessageInput[], visitorStarts: number[], options: FactOptions): Deflection {
+function returned (
+  c: ConversationInput,
+  messages: MessageInput[],
+  visitorStarts: number[],
+  options: FactOptions
+): Deflection {
   if (c.visitorKey === null) return 'unverified'
   const last = messages.reduce((max, m) => Math.max(max, m.at), c.createdAt)
   const windowEnd = last + options.recontactMs
@@ -190,7 +212,7 @@ function triageDecision (m: MessageInput): unknown {
 }
 
 /** The visitor's last "did this help?" per answer, attributed to the answer's entry. */
-function feedbackOf (visitor: MessageInput[], answers: MessageInput[]): { entryId: string | null, helpful: boolean }[] {
+function feedbackOf (visitor: MessageInput[], answers: MessageInput[]): { entryId: string | null; helpful: boolean }[] {
   const last = new Map<number, boolean>()
   for (const m of visitor) {
     if (m.kind !== 'feedback' || typeof m.data?.helpful !== 'boolean') continue

@@ -14,7 +14,7 @@ export interface ReportRange {
   dayOf: (ms: number) => number
 }
 
-export type RangeResult = { ok: true, range: ReportRange } | { ok: false, message: string }
+export type RangeResult = { ok: true; range: ReportRange } | { ok: false; message: string }
 
 const IsoDate = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -39,17 +39,30 @@ export function formatDay (day: number): string {
  * `timeZone`); without them, the 30 days up to today. Bad dates, `to` before `from` and
  * ranges over {@link MaxRangeDays} are refused with a message that says what to fix.
  */
-export function reportRange (query: { from?: string, to?: string }, timeZone: string, now: number): RangeResult {
+export function reportRange (query: { from?: string; to?: string }, timeZone: string, now: number): RangeResult {
   const zone = zoneClock(timeZone)
   const today = zone.dayOf(now)
   const lastDay = query.to === undefined ? today : parseDay(query.to)
   if (lastDay === undefined) return { ok: false, message: `to: "${query.to}" is not a date (YYYY-MM-DD)` }
   const firstDay = query.from === undefined ? lastDay - 29 : parseDay(query.from)
   if (firstDay === undefined) return { ok: false, message: `from: "${query.from}" is not a date (YYYY-MM-DD)` }
-  if (lastDay < firstDay) return { ok: false, message: `to (${formatDay(lastDay)}) is before from (${formatDay(firstDay)})` }
-  if (lastDay - firstDay + 1 > MaxRangeDays) return { ok: false, message: `at most ${MaxRangeDays} days at once; ${formatDay(firstDay)} to ${formatDay(lastDay)} is ${lastDay - firstDay + 1}` }
+  if (lastDay < firstDay) {
+    return { ok: false, message: `to (${formatDay(lastDay)}) is before from (${formatDay(firstDay)})` }
+  }
+  if (lastDay - firstDay + 1 > MaxRangeDays) {
+    return {
+      ok: false,
+      message: `at most ${MaxRangeDays} days at once; ${formatDay(firstDay)} to ${formatDay(lastDay)} is ${lastDay - firstDay + 1}`,
+    }
+  }
   return {
     ok: true,
-    range: { firstDay, lastDay, from: zone.instantOf(firstDay, 0, 'earliest'), to: zone.instantOf(lastDay + 1, 0, 'earliest'), dayOf: zone.dayOf },
+    range: {
+      firstDay,
+      lastDay,
+      from: zone.instantOf(firstDay, 0, 'earliest'),
+      to: zone.instantOf(lastDay + 1, 0, 'earliest'),
+      dayOf: zone.dayOf,
+    },
   }
 }

@@ -1,8 +1,10 @@
-export type CleanText = { ok: true, text: string } | { ok: false, code: 'FD_ERR_TEXT_EMPTY' | 'FD_ERR_TEXT_TOO_LONG', message: string }
+export type CleanText =
+  { ok: true; text: string } | { ok: false; code: 'FD_ERR_TEXT_EMPTY' | 'FD_ERR_TEXT_TOO_LONG'; message: string }
 
 // Control characters other than tab and newline, bidi overrides and isolates (they can make a
 // message read differently in the console than what was typed), and zero-width joiners used
 // to hide text.
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const Invisible = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g
 const LoneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 

@@ -41,8 +41,18 @@ export interface MatchEvidence {
 
 /** The evidence features, in the order the coefficients use. */
 export const EvidenceFeatures = [
-  'probability', 'margin', 'score', 'coverage', 'known', 'agreement', 'entryCoverage', 'brevity',
-  'support', 'breadth', 'marginSupport', 'scoreSupport',
+  'probability',
+  'margin',
+  'score',
+  'coverage',
+  'known',
+  'agreement',
+  'entryCoverage',
+  'brevity',
+  'support',
+  'breadth',
+  'marginSupport',
+  'scoreSupport',
 ] as const
 
 /** Coefficients of the logistic confidence model. */
@@ -71,8 +81,8 @@ export const DefaultCalibration: Calibration = {
     entryCoverage: 0.789,
     brevity: -0.679,
     support: -3.899,
-    breadth: 1.350,
-    marginSupport: 0.960,
+    breadth: 1.35,
+    marginSupport: 0.96,
     scoreSupport: 0.538,
   },
 }
@@ -150,5 +160,5 @@ function solve (m: number[][], v: number[]): number[] {
       for (let c = col; c <= n; c++) a[r]![c]! -= f * a[col]![c]!
     }
   }
-  return a.map((row, i) => Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!)
+  return a.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!))
 }

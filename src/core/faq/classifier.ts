@@ -36,11 +36,17 @@ export interface ClassifierOptions {
 }
 
 /** One training example: a question's vector and the index of its entry. */
-export interface Example { x: SparseVector, label: number }
+export interface Example {
+  x: SparseVector
+  label: number
+}
 
 /** Trains a classifier over `features` dimensions and `classes` classes. */
 export function trainClassifier (
-  examples: Example[], features: number, classes: number, options: ClassifierOptions = {},
+  examples: Example[],
+  features: number,
+  classes: number,
+  options: ClassifierOptions = {}
 ): Classifier {
   const own = featuresByClass(examples, classes, features)
   const w = centroids(examples, own, features, classes)
@@ -49,7 +55,12 @@ export function trainClassifier (
     const near = nearestClasses(w, own, classes, Math.min(classes - 1, options.neighbours ?? 30))
     runEpochs(w, classes, examples, near, epochs, options)
   }
-  return { classes, score: (x, out) => { scoreAll(w, classes, x, out) } }
+  return {
+    classes,
+    score: (x, out) => {
+      scoreAll(w, classes, x, out)
+    },
+  }
 }
 
 // A question its entry already wins with this probability is left alone in later epochs:
@@ -59,8 +70,12 @@ export function trainClassifier (
 const SETTLED = 0.85
 
 function runEpochs (
-  w: Float32Array, classes: number, examples: Example[], near: Int32Array[],
-  epochs: number, options: ClassifierOptions,
+  w: Float32Array,
+  classes: number,
+  examples: Example[],
+  near: Int32Array[],
+  epochs: number,
+  options: ClassifierOptions
 ): void {
   const order = examples.map((_, i) => i)
   const settled = new Uint8Array(examples.length)
@@ -155,7 +170,9 @@ function heaviest (w: Float32Array, classes: number, c: number, own: number[], n
 }
 
 function topIndices (values: Float64Array, k: number): number[] {
-  return Array.from(values.keys()).sort((a, b) => (values[b] as number) - (values[a] as number)).slice(0, k)
+  return Array.from(values.keys())
+    .sort((a, b) => (values[b] as number) - (values[a] as number))
+    .slice(0, k)
 }
 
 /**
@@ -164,8 +181,13 @@ function topIndices (values: Float64Array, k: number): number[] {
  * no update: after the centroid start that is most of them, so most of the update work goes.
  */
 function softmaxStep (
-  w: Float32Array, classes: number, x: SparseVector, cands: Int32Array,
-  p: Float64Array, rate: number, sharpness: number,
+  w: Float32Array,
+  classes: number,
+  x: SparseVector,
+  cands: Int32Array,
+  p: Float64Array,
+  rate: number,
+  sharpness: number
 ): number {
   const { idx, val } = x
   const k = cands.length

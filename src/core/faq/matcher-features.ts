@@ -8,10 +8,16 @@ import type { Analysis } from '../text/analyzer.js'
  */
 
 /** A sparse vector: feature ids in `idx`, weights in `val`, same length. */
-export interface SparseVector { idx: Int32Array, val: Float32Array }
+export interface SparseVector {
+  idx: Int32Array
+  val: Float32Array
+}
 
 /** Hashed features of one text, sorted by key, with how often each occurs. */
-export interface HashedText { keys: Int32Array, counts: Uint16Array }
+export interface HashedText {
+  keys: Int32Array
+  counts: Uint16Array
+}
 
 /** Options of {@link createFeaturizer}. */
 export interface FeatureOptions {
@@ -22,7 +28,9 @@ export interface FeatureOptions {
 }
 
 /** Turns analysed texts into hashed features. */
-export interface Featurizer { hash(analysis: Analysis): HashedText }
+export interface Featurizer {
+  hash(analysis: Analysis): HashedText
+}
 
 const FNV_OFFSET = 0x811c9dc5
 const mix = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193)

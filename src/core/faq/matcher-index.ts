@@ -1,7 +1,11 @@
 import MiniSearch, { type SearchResult } from 'minisearch'
 
 /** BM25+ parameters of MiniSearch. */
-export interface Bm25Params { k: number, b: number, d: number }
+export interface Bm25Params {
+  k: number
+  b: number
+  d: number
+}
 
 /**
  * MiniSearch's own defaults. On CLINC150 validation k 2 / b 0.5 ranked about a point better
@@ -12,7 +16,10 @@ export const DefaultBm25: Readonly<Bm25Params> = Object.freeze({ k: 1.2, b: 0.7,
 /** Searches processed query terms; hits are entry indices, best first. */
 export type KeywordSearch = (terms: string[]) => SearchResult[]
 
-interface Doc { id: number, text: string }
+interface Doc {
+  id: number
+  text: string
+}
 
 /**
  * A MiniSearch index with one document per entry: the terms of all its questions, already
@@ -21,7 +28,7 @@ interface Doc { id: number, text: string }
  * slower on a large FAQ, where common words hit thousands of questions.
  */
 export function createKeywordIndex (termsPerEntry: string[][], bm25: Bm25Params = DefaultBm25): KeywordSearch {
-  const split = (text: string): string[] => text === '' ? [] : text.split(' ')
+  const split = (text: string): string[] => (text === '' ? [] : text.split(' '))
   const index = new MiniSearch<Doc>({
     fields: ['text'],
     tokenize: split,
@@ -29,7 +36,7 @@ export function createKeywordIndex (termsPerEntry: string[][], bm25: Bm25Params 
     searchOptions: { bm25, tokenize: split, processTerm: (term) => term },
   })
   index.addAll(termsPerEntry.map((terms, id) => ({ id, text: terms.join(' ') })))
-  return (terms) => terms.length === 0 ? [] : index.search(terms.join(' '))
+  return (terms) => (terms.length === 0 ? [] : index.search(terms.join(' ')))
 }
 
 /** Share of the distinct query terms that some hit contains. */

@@ -25,7 +25,10 @@ export function checkMatcherOptions (options: MatcherOptions): void {
   for (const [path, value, ok, need] of rules) {
     if (value === undefined) continue
     if (typeof value !== 'number' || !ok(value)) {
-      throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `matcher: ${path} must be ${need}, got ${JSON.stringify(value)}`)
+      throw new FrontdeskError(
+        'FD_ERR_CONFIG_INVALID',
+        `matcher: ${path} must be ${need}, got ${JSON.stringify(value)}`
+      )
     }
   }
 }

@@ -45,7 +45,7 @@ export function rankCandidates (input: RankInput): MatchResult {
   const p1 = p[0]!
   const candidates: Candidate[] = top.slice(0, limit).map((entry, rank) => ({
     entryId: ids[entry]!,
-    confidence: rank === 0 ? q : Math.min(q * p[rank]! / p1, (1 - q) * p[rank]! / Math.max(1e-12, 1 - p1)),
+    confidence: rank === 0 ? q : Math.min((q * p[rank]!) / p1, ((1 - q) * p[rank]!) / Math.max(1e-12, 1 - p1)),
     score: raw[rank]!,
     matchedTerms: matched[rank] ?? [],
   }))
@@ -88,7 +88,7 @@ function matchedTerms (hits: SearchResult[], entries: number[]): string[][] {
 function addKeywordScores (scores: Float64Array, hits: SearchResult[], weight: number): void {
   const best = hits[0]?.score ?? 0
   if (best <= 0 || weight === 0) return
-  for (const hit of hits) scores[hit.id as number]! += weight * hit.score / best
+  for (const hit of hits) scores[hit.id as number]! += (weight * hit.score) / best
 }
 
 function clamp (x: number): number {

@@ -11,14 +11,14 @@ export interface Vocabulary {
   /** The dense id of a hashed feature, or -1 when no question has it. */
   id(key: number): number
   /** Turns hashed features into an L2-normalised TF-IDF vector; unknown features are dropped. */
-  vectorize(text: HashedText): { vector: SparseVector, known: number }
+  vectorize(text: HashedText): { vector: SparseVector; known: number }
 }
 
 /**
  * Builds the vocabulary of `texts` (the questions): every feature, its IDF. Also returns the
  * vectors of those texts, which come almost for free while the table is being filled.
  */
-export function buildVocabulary (texts: HashedText[]): { vocabulary: Vocabulary, vectors: SparseVector[] } {
+export function buildVocabulary (texts: HashedText[]): { vocabulary: Vocabulary; vectors: SparseVector[] } {
   const total = texts.reduce((n, t) => n + t.keys.length, 0)
   const table = createIntTable(texts.length * 4)
   const df = new Int32Array(total)
@@ -67,8 +67,10 @@ function weighInto (idx: Int32Array, counts: Uint16Array, idf: Float32Array, val
 }
 
 function vectorize (
-  text: HashedText, id: (key: number) => number, idf: Float32Array,
-): { vector: SparseVector, known: number } {
+  text: HashedText,
+  id: (key: number) => number,
+  idf: Float32Array
+): { vector: SparseVector; known: number } {
   const ids = new Int32Array(text.keys.length)
   const counts = new Uint16Array(text.keys.length)
   let n = 0
@@ -99,7 +101,7 @@ function createIntTable (expected: number): IntTable {
   let ids = new Int32Array(capacity)
   let count = 0
   const slot = (key: number): number => {
-    let i = Math.imul(key, 0x9e3779b1) >>> 0 & (capacity - 1)
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & (capacity - 1)
     while (keys[i] !== -1 && keys[i] !== key) i = (i + 1) & (capacity - 1)
     return i
   }
@@ -119,7 +121,7 @@ function createIntTable (expected: number): IntTable {
   return {
     get: (key) => {
       const i = slot(key)
-      return keys[i] === -1 ? -1 : ids[i] as number
+      return keys[i] === -1 ? -1 : (ids[i] as number)
     },
     getOrAdd: (key, next) => {
       const i = slot(key)

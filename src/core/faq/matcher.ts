@@ -88,7 +88,10 @@ export function createMatcher (entries: MatcherEntry[], options: MatcherOptions)
   checkMatcherOptions(options)
   const analyzer = createAnalyzer(options.lang, { synonyms: options.synonyms })
   const analysed = entries.map((e) => textsOf(e).map((q) => analyzer.analyze(q)))
-  const search = createKeywordIndex(analysed.map((list) => list.flatMap((a) => a.terms)), options.bm25)
+  const search = createKeywordIndex(
+    analysed.map((list) => list.flatMap((a) => a.terms)),
+    options.bm25
+  )
   const featurizer = createFeaturizer(options.features)
   const { vocabulary, classifier } = train(featurizer, analysed, options.classifier)
   const ids = entries.map((e) => e.id)
@@ -147,8 +150,10 @@ function textsOf (entry: MatcherEntry): string[] {
 }
 
 function train (
-  featurizer: Featurizer, analysed: Analysis[][], options: ClassifierOptions | undefined,
-): { vocabulary: Vocabulary, classifier: Classifier } {
+  featurizer: Featurizer,
+  analysed: Analysis[][],
+  options: ClassifierOptions | undefined
+): { vocabulary: Vocabulary; classifier: Classifier } {
   const hashed = analysed.flatMap((list) => list.map((a) => featurizer.hash(a)))
   const labels = analysed.flatMap((list, label) => list.map(() => label))
   const { vocabulary, vectors } = buildVocabulary(hashed)

@@ -9,18 +9,31 @@ import type { FaqEntry } from './types.js'
  * "where's my package" under two entries are caught when parcel/package are synonyms.
  * @param minSimilarity from 0 to 1. @default 0.8
  */
-export function findConfusableQuestions (entries: FaqEntry[], analyzer: Analyzer, minSimilarity = 0.8): ContentProblem[] {
-  const questions = entries.flatMap((entry) => entry.questions.map((text, i) => ({
-    entry, text, line: entry.questionLines[i], terms: new Set(analyzer.terms(text)),
-  })))
+export function findConfusableQuestions (
+  entries: FaqEntry[],
+  analyzer: Analyzer,
+  minSimilarity = 0.8
+): ContentProblem[] {
+  const questions = entries.flatMap((entry) =>
+    entry.questions.map((text, i) => ({
+      entry,
+      text,
+      line: entry.questionLines[i],
+      terms: new Set(analyzer.terms(text)),
+    }))
+  )
   const byTerm = new Map<string, number[]>()
-  questions.forEach((q, i) => { for (const term of q.terms) byTerm.set(term, [...(byTerm.get(term) ?? []), i]) })
+  questions.forEach((q, i) => {
+    for (const term of q.terms) byTerm.set(term, [...(byTerm.get(term) ?? []), i])
+  })
   const problems: ContentProblem[] = []
   const reported = new Set<string>()
   questions.forEach((q, i) => {
     if (q.terms.size === 0) return
     const shared = new Map<number, number>()
-    for (const term of q.terms) for (const j of byTerm.get(term) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+    for (const term of q.terms) {
+      for (const j of byTerm.get(term) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+    }
     for (const [j, common] of shared) {
       const other = questions[j]
       if (other === undefined || other.entry.id === q.entry.id) continue

@@ -56,7 +56,13 @@ export function parseFaqDocument (source: FaqSource): ParsedFaqDocument {
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     if (!KnownFields.has(key)) {
-      problems.push({ file, line: yaml.lineOf(pair.key), field: key, message: `unknown field "${key}" (known: title, questions, tags)`, severity: 'warning' })
+      problems.push({
+        file,
+        line: yaml.lineOf(pair.key),
+        field: key,
+        message: `unknown field "${key}" (known: title, questions, tags)`,
+        severity: 'warning',
+      })
     }
     fields.set(key, pair.value)
   }
@@ -64,10 +70,17 @@ export function parseFaqDocument (source: FaqSource): ParsedFaqDocument {
 
   const questionsNode = fields.get('questions')
   if (questionsNode === undefined) error('missing: list the ways visitors ask this question', 2, 'questions')
-  const questions = questionsNode === undefined ? { items: [], problems: [] } : textList(questionsNode, where('questions'))
+  const questions =
+    questionsNode === undefined ? { items: [], problems: [] } : textList(questionsNode, where('questions'))
   problems.push(...questions.problems)
   for (const q of questions.items) {
-    if (q.value.length > MaxQuestionLength) error(`question is ${q.value.length} characters long; keep questions under ${MaxQuestionLength}`, q.line, 'questions')
+    if (q.value.length > MaxQuestionLength) {
+      error(
+        `question is ${q.value.length} characters long; keep questions under ${MaxQuestionLength}`,
+        q.line,
+        'questions'
+      )
+    }
   }
   if (questionsNode !== undefined && questions.problems.length === 0 && questions.items.length === 0) {
     error('the list is empty: give at least one way visitors ask this', yaml.lineOf(questionsNode), 'questions')
@@ -76,8 +89,7 @@ export function parseFaqDocument (source: FaqSource): ParsedFaqDocument {
   const titleNode = fields.get('title')
   let title: string | undefined
   if (titleNode !== undefined) {
-    if (isScalar(titleNode) && typeof titleNode.value === 'string' && titleNode.value.trim() !== '') title = titleNode.value.trim()
-    else error('must be a non-empty text', yaml.lineOf(titleNode), 'title')
+    if (isScalar(titleNode) && typeof titleNode.value === 'string' && titleNode.value.trim() !== '') { title = titleNode.value.trim() } else error('must be a non-empty text', yaml.lineOf(titleNode), 'title')
   }
 
   const tagsNode = fields.get('tags')
@@ -105,7 +117,7 @@ export function parseFaqDocument (source: FaqSource): ParsedFaqDocument {
   }
 }
 
-function splitFrontMatter (text: string): { frontMatter: string, body: string, bodyLine: number } | undefined {
+function splitFrontMatter (text: string): { frontMatter: string; body: string; bodyLine: number } | undefined {
   const lines = text.split(/\r?\n/)
   if (lines[0]?.trim() !== '---') return undefined
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---')

@@ -7,7 +7,7 @@ import { isSeq, parseLocatedYaml, textList } from './yaml.js'
  * the same in this shop (`- [parcel, package, shipment]`); the first word is the one the others
  * are matched as. Multi-word items are refused because the matcher compares single terms.
  */
-export function parseSynonyms (text: string, file: string): { groups: SynonymGroups, problems: ContentProblem[] } {
+export function parseSynonyms (text: string, file: string): { groups: SynonymGroups; problems: ContentProblem[] } {
   const yaml = parseLocatedYaml(text, file)
   const problems = [...yaml.problems]
   const groups: SynonymGroups = []
@@ -15,7 +15,12 @@ export function parseSynonyms (text: string, file: string): { groups: SynonymGro
   const root = yaml.doc.contents
   if (root === null) return { groups, problems }
   if (!isSeq(root)) {
-    problems.push({ file, line: 1, message: 'must be a list of groups, e.g. "- [parcel, package, shipment]"', severity: 'error' })
+    problems.push({
+      file,
+      line: 1,
+      message: 'must be a list of groups, e.g. "- [parcel, package, shipment]"',
+      severity: 'error',
+    })
     return { groups, problems }
   }
   for (const node of root.items) {
@@ -24,7 +29,12 @@ export function parseSynonyms (text: string, file: string): { groups: SynonymGro
     const words = list.items.map((i) => i.value)
     const multi = list.items.find((i) => /\s/.test(i.value))
     if (multi !== undefined) {
-      problems.push({ file, line: multi.line, message: `"${multi.value}" is several words; a synonym group lists single words`, severity: 'error' })
+      problems.push({
+        file,
+        line: multi.line,
+        message: `"${multi.value}" is several words; a synonym group lists single words`,
+        severity: 'error',
+      })
     } else if (list.problems.length === 0 && words.length < 2) {
       problems.push({ file, line: yaml.lineOf(node), message: 'a group needs at least two words', severity: 'error' })
     } else if (list.problems.length === 0) {

@@ -20,14 +20,19 @@ export interface FaqTestCase {
  * Parses an editors' regression file: a YAML list of `{ q, lang, expect }`. Every bad case is
  * reported with its line; the good ones are still returned so one typo does not hide the rest.
  */
-export function parseFaqTests (text: string, file: string): { cases: FaqTestCase[], problems: ContentProblem[] } {
+export function parseFaqTests (text: string, file: string): { cases: FaqTestCase[]; problems: ContentProblem[] } {
   const yaml = parseLocatedYaml(text, file)
   const problems = [...yaml.problems]
   const cases: FaqTestCase[] = []
   const root = yaml.doc.contents
   if (problems.some((p) => p.severity === 'error')) return { cases, problems }
   if (!isSeq(root)) {
-    problems.push({ file, line: 1, message: 'must be a list of cases: "- q: ..., lang: .., expect: <entry id or escalate>"', severity: 'error' })
+    problems.push({
+      file,
+      line: 1,
+      message: 'must be a list of cases: "- q: ..., lang: .., expect: <entry id or escalate>"',
+      severity: 'error',
+    })
     return { cases, problems }
   }
   for (const node of root.items) {
@@ -38,12 +43,22 @@ export function parseFaqTests (text: string, file: string): { cases: FaqTestCase
     }
     const field = (name: string): string | undefined => {
       const value = node.get(name, true)
-      return isScalar(value) && value.value !== null && String(value.value).trim() !== '' ? String(value.value).trim() : undefined
+      return isScalar(value) && value.value !== null && String(value.value).trim() !== ''
+        ? String(value.value).trim()
+        : undefined
     }
     const [q, lang, expect] = [field('q'), field('lang'), field('expect')]
-    const missing = Object.entries({ q, lang, expect }).filter(([, v]) => v === undefined).map(([k]) => k)
+    const missing = Object.entries({ q, lang, expect })
+      .filter(([, v]) => v === undefined)
+      .map(([k]) => k)
     if (q === undefined || lang === undefined || expect === undefined) {
-      problems.push({ file, line, field: missing.join(', '), message: `missing ${missing.join(', ')}`, severity: 'error' })
+      problems.push({
+        file,
+        line,
+        field: missing.join(', '),
+        message: `missing ${missing.join(', ')}`,
+        severity: 'error',
+      })
       continue
     }
     const todo = field('todo')

@@ -36,19 +36,32 @@ export function parseLocatedYaml (text: string, file: string, firstLine = 1): Lo
  * is reported at its own line.
  */
 export function textList (
-  node: unknown, where: { file: string, field: string, lineOf: (n: unknown) => number },
-): { items: { value: string, line: number }[], problems: ContentProblem[] } {
+  node: unknown,
+  where: { file: string; field: string; lineOf: (n: unknown) => number }
+): { items: { value: string; line: number }[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = []
-  const items: { value: string, line: number }[] = []
+  const items: { value: string; line: number }[] = []
   if (!isSeq(node)) {
-    problems.push({ file: where.file, line: where.lineOf(node), field: where.field, message: 'must be a list of texts', severity: 'error' })
+    problems.push({
+      file: where.file,
+      line: where.lineOf(node),
+      field: where.field,
+      message: 'must be a list of texts',
+      severity: 'error',
+    })
     return { items, problems }
   }
   for (const item of node.items) {
     const line = where.lineOf(item)
     const value = isScalar(item) && item.value !== null ? String(item.value).trim() : undefined
     if (value === undefined || value === '') {
-      problems.push({ file: where.file, line, field: where.field, message: 'each item must be a non-empty text', severity: 'error' })
+      problems.push({
+        file: where.file,
+        line,
+        field: where.field,
+        message: 'each item must be a non-empty text',
+        severity: 'error',
+      })
     } else {
       items.push({ value, line })
     }

@@ -52,22 +52,34 @@ function zoneName (locale: string, timeZone: string, at: number): string {
  * zone's name in brackets unless `options.viewerTimeZone` shows the same time. Languages:
  * en es it ru de fr pt nl; any other gets English.
  */
-export function formatBackAt (when: Date, now: Date, lang: string, timeZone: string, options: BackAtOptions = {}): string {
+export function formatBackAt (
+  when: Date,
+  now: Date,
+  lang: string,
+  timeZone: string,
+  options: BackAtOptions = {}
+): string {
   const { phrases, locale } = phrasesFor(lang)
   const clock = zoneClock(timeZone)
   const [whenMs, nowMs] = [when.getTime(), now.getTime()]
-  if (Number.isNaN(whenMs) || Number.isNaN(nowMs)) throw new RangeError('Frontdesk hours: formatBackAt needs two valid Dates')
+  if (Number.isNaN(whenMs) || Number.isNaN(nowMs)) {
+    throw new RangeError('Frontdesk hours: formatBackAt needs two valid Dates')
+  }
   const day = clock.dayOf(whenMs)
   const minute = clock.minuteOf(whenMs)
   const at = phrases.at(clockTime(minute, phrases.padHour), Math.floor(minute / 60))
   const phrase = `${dayPhrase(phrases, locale, day, day - clock.dayOf(nowMs))} ${at}`
-  return sameWallTime(timeZone, options.viewerTimeZone, whenMs) ? phrase : `${phrase} (${zoneName(locale, timeZone, whenMs)})`
+  return sameWallTime(timeZone, options.viewerTimeZone, whenMs)
+    ? phrase
+    : `${phrase} (${zoneName(locale, timeZone, whenMs)})`
 }
 
 function dayPhrase (phrases: HoursPhrases, locale: string, day: number, daysAhead: number): string {
   if (daysAhead === 0) return phrases.today
   if (daysAhead === 1) return phrases.tomorrow
-  if (daysAhead > 1 && daysAhead < WEEKDAY_HORIZON) return phrases.weekday(weekdayName(locale, day), (((day + 4) % 7) + 7) % 7)
+  if (daysAhead > 1 && daysAhead < WEEKDAY_HORIZON) {
+    return phrases.weekday(weekdayName(locale, day), (((day + 4) % 7) + 7) % 7)
+  }
   const dayMonth = formatter(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day * DAY_MS)
   return phrases.date(dayMonth, new Date(day * DAY_MS).getUTCDate())
 }
@@ -100,7 +112,10 @@ export function formatHoursSummary (hours: HoursConfig, lang: string): string {
   return `${capitalize(parts.join(', '))} ${zone}`
 }
 
-interface DayGroup { days: number[], ranges: readonly MinuteRange[] }
+interface DayGroup {
+  days: number[]
+  ranges: readonly MinuteRange[]
+}
 
 /** Runs of consecutive open days, Monday first, that share the same ranges. */
 function groupDays (weekly: readonly MinuteRange[][]): DayGroup[] {

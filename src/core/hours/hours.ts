@@ -25,7 +25,8 @@ export function parseHours (config: HoursConfig): Hours {
   const schedule = normalizeHours(config)
   const clock = zoneClock(schedule.timeZone)
   const days = new Map<number, readonly number[]>()
-  const alwaysClosed = schedule.weekly.every((ranges) => ranges.length === 0) &&
+  const alwaysClosed =
+    schedule.weekly.every((ranges) => ranges.length === 0) &&
     [...schedule.exceptions.values()].every((ranges) => ranges.length === 0)
 
   /** Opening intervals of a wall-calendar day as instants, flat: [start, end, start, end, …]. */
@@ -102,7 +103,8 @@ function dayIntervals (clock: ZoneClock, day: number, ranges: readonly MinuteRan
   for (const range of ranges) {
     const start = clock.instantOf(day, range.start, 'earliest')
     // the day ends at the first moment of the next one, even if midnight is shown twice
-    const end = range.end === END_OF_DAY ? clock.instantOf(day + 1, 0, 'earliest') : clock.instantOf(day, range.end, 'latest')
+    const end =
+      range.end === END_OF_DAY ? clock.instantOf(day + 1, 0, 'earliest') : clock.instantOf(day, range.end, 'latest')
     if (end <= start) continue
     const last = out.length - 1
     if (last > 0 && start <= (out[last] ?? 0)) out[last] = Math.max(out[last] ?? 0, end)

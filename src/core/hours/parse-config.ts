@@ -18,7 +18,9 @@ export function normalizeHours (config: HoursConfig): Schedule {
   if (typeof config?.timeZone !== 'string' || !isTimeZone(config.timeZone)) {
     throw invalid('timeZone', `${JSON.stringify(config?.timeZone)} is not an IANA time zone such as "Europe/Rome"`)
   }
-  const holidays = new Set(listOf(config.holidays ?? [], 'holidays').map((date, i) => parseDate(date, `holidays[${i}]`)))
+  const holidays = new Set(
+    listOf(config.holidays ?? [], 'holidays').map((date, i) => parseDate(date, `holidays[${i}]`))
+  )
   const exceptions = new Map<number, MinuteRange[]>()
   for (const [date, ranges] of Object.entries(objectOf(config.exceptions ?? {}, 'exceptions'))) {
     const day = parseDate(date, `exceptions.${date}`)
@@ -31,7 +33,9 @@ export function normalizeHours (config: HoursConfig): Schedule {
 function parseWeekly (weekly: HoursConfig['weekly']): MinuteRange[][] {
   const days = objectOf(weekly, 'weekly')
   for (const key of Object.keys(days)) {
-    if (!(WEEKDAYS as readonly string[]).includes(key)) throw invalid(`weekly.${key}`, `unknown day; use ${WEEKDAYS.join(', ')}`)
+    if (!(WEEKDAYS as readonly string[]).includes(key)) {
+      throw invalid(`weekly.${key}`, `unknown day; use ${WEEKDAYS.join(', ')}`)
+    }
   }
   return WEEKDAYS.map((day: Weekday) => parseRanges(days[day] ?? [], `weekly.${day}`))
 }
@@ -54,7 +58,12 @@ function parseRange (text: string, field: string): MinuteRange {
   if (start === undefined || end === undefined) {
     throw invalid(field, `"${text}" has a time that does not exist (hours 00–23, minutes 00–59; 24:00 only as an end)`)
   }
-  if (end <= start) throw invalid(field, `"${text}" ends before it starts; split a range over midnight into two days, ending the first at 24:00`)
+  if (end <= start) {
+    throw invalid(
+      field,
+      `"${text}" ends before it starts; split a range over midnight into two days, ending the first at 24:00`
+    )
+  }
   return { start, end }
 }
 

@@ -54,7 +54,8 @@ export const PHRASES: Readonly<Record<string, HoursPhrases>> = {
     weekday: (name) => name,
     // l'1, l'8, l'11 aprile: the article elides before a vowel sound
     date: (dayMonth, day) => ([1, 8, 11].includes(day) ? `l'${dayMonth}` : `il ${dayMonth}`),
-    span: (from, to, fromIndex, toIndex) => `${fromIndex === 0 ? 'dalla' : 'dal'} ${from} ${toIndex === 0 ? 'alla' : 'al'} ${to}`,
+    span: (from, to, fromIndex, toIndex) =>
+      `${fromIndex === 0 ? 'dalla' : 'dal'} ${from} ${toIndex === 0 ? 'alla' : 'al'} ${to}`,
     everyDay: 'tutti i giorni',
     closed: 'chiuso',
   },
@@ -118,7 +119,7 @@ export const PHRASES: Readonly<Record<string, HoursPhrases>> = {
 }
 
 /** The phrase table and the Intl locale for a language tag; anything unknown is English. */
-export function phrasesFor (lang: string): { phrases: HoursPhrases, locale: string } {
+export function phrasesFor (lang: string): { phrases: HoursPhrases; locale: string } {
   const primary = String(lang).toLowerCase().split(/[-_]/)[0] ?? ''
   const phrases = Object.hasOwn(PHRASES, primary) ? PHRASES[primary] : undefined
   if (phrases === undefined) return { phrases: en, locale: 'en' }

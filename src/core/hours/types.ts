@@ -3,7 +3,7 @@
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
 /** A day of the week as written in config; the index in WEEKDAYS is JavaScript's getDay(). */
-export type Weekday = typeof WEEKDAYS[number]
+export type Weekday = (typeof WEEKDAYS)[number]
 
 export interface HoursConfig {
   /** IANA time zone the hours are written in, e.g. `Europe/Rome`. */

@@ -14,7 +14,11 @@ const Table = `en eng Latn|es spa Latn|pt por Latn|fr fra Latn|de deu Latn|it it
 |hi hin Deva|mr mar Deva|ne npi Deva|bn ben Beng|ta tam Taml|te tel Telu|th tha Thai|ka kat Geor
 |hy hye Armn|am amh Ethi|zh cmn Hani|ja jpn Jpan|ko kor Kore`
 
-interface Code { iso1: string, iso3: string, script: string }
+interface Code {
+  iso1: string
+  iso3: string
+  script: string
+}
 
 const codes: Code[] = Table.split('|').map((row) => {
   const [iso1 = '', iso3 = '', script = ''] = row.trim().split(' ')

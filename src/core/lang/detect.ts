@@ -23,14 +23,14 @@ export interface LanguageDecision {
   /** 0..1, how sure the detection was: the score of `lang`, 0 for a text without words. */
   confidence: number
   /** Per FAQ language, best first: the evidence of the text alone, as probabilities. */
-  scores: { lang: string, score: number }[]
+  scores: { lang: string; score: number }[]
   /** Set when the text is confidently in a language the FAQ does not have (ISO 639-1 if known, else 639-3). */
   foreign?: string
 }
 
 export interface LanguageDetector {
   langs: string[]
-  detect (text: string, hints?: LanguageHints): LanguageDecision
+  detect(text: string, hints?: LanguageHints): LanguageDecision
 }
 
 export interface LanguageDetectorOptions {
@@ -38,15 +38,24 @@ export interface LanguageDetectorOptions {
   langs: string[]
   /** The language of a text without evidence, when there is no conversation or browser language. */
   defaultLang: string
-  /** Evidence margin, in listed words, that a sentence needs over the conversation's language to switch to another. @default 0.5 */
+  /**
+   * Evidence margin, in listed words, that a sentence needs over the conversation's language to switch to another.
+   * @default 0.5
+   */
   switchMargin?: number
-  /** Words from which a text counts as a sentence; shorter texts need `shortMargin` more per missing word to switch. @default 3 */
+  /**
+   * Words from which a text counts as a sentence; shorter texts need `shortMargin` more per missing word to switch.
+   * @default 3
+   */
   sentenceWords?: number
   /** Extra margin per word that a text lacks to be a sentence: "yes" in an Italian chat stays Italian. @default 1 */
   shortMargin?: number
   /** Evidence margin a text needs over the browser's language, when there is no conversation yet. @default 0.5 */
   browserMargin?: number
-  /** Margin over the runner-up for a text that agrees with the conversation or browser to be called `detected` rather than kept. @default 0.3 */
+  /**
+   * Margin over the runner-up for a text that agrees with the conversation or browser to be called `detected` rather
+   * than kept. @default 0.3
+   */
   minMargin?: number
   /** Temperature of the softmax that turns evidence into `scores`. @default 0.5 */
   temperature?: number
@@ -76,7 +85,11 @@ const Defaults = {
 }
 
 /** A language chosen without the text: conversation, else browser, else default. */
-interface Fallback { lang: string, method: Exclude<LanguageMethod, 'detected'>, margin: number }
+interface Fallback {
+  lang: string
+  method: Exclude<LanguageMethod, 'detected'>
+  margin: number
+}
 
 /**
  * Detects the language of visitors' messages among an FAQ's languages, combining franc's
@@ -88,7 +101,10 @@ export function createLanguageDetector (options: LanguageDetectorOptions): Langu
   const weights = { ...DefaultWeights, ...options.weights }
   const lexicon = buildLexicon([...new Set([...o.langs, ...ListedLangs])], options.words)
   const evidence = createEvidence(o.langs, lexicon, weights)
-  const foreign = createForeignDetector(o.langs, lexicon, weights, { minWords: o.foreignMinWords, margin: o.foreignMargin })
+  const foreign = createForeignDetector(o.langs, lexicon, weights, {
+    minWords: o.foreignMinWords,
+    margin: o.foreignMargin,
+  })
   return {
     langs: o.langs,
     detect (text, hints = {}) {
@@ -97,16 +113,34 @@ export function createLanguageDetector (options: LanguageDetectorOptions): Langu
       const other = foreign.detect(features)
       if (!hasWords(features, o.langs, lexicon)) return decision(fallback, 0, uniform(o.langs), other)
       const scores = softmax(o.langs, evidence.score(features), o.temperature)
-      const short = fallback.method === 'conversation' ? o.shortMargin * Math.max(0, o.sentenceWords - features.words.length) : 0
-      const chosen = other === undefined ? decide(scores, { ...fallback, margin: fallback.margin + short }, o.minMargin) : fallback
+      const short =
+        fallback.method === 'conversation' ? o.shortMargin * Math.max(0, o.sentenceWords - features.words.length) : 0
+      const chosen =
+        other === undefined ? decide(scores, { ...fallback, margin: fallback.margin + short }, o.minMargin) : fallback
       const confidence = scores.find((s) => s.lang === chosen.lang)?.score ?? 0
-      return decision(chosen, confidence, scores.map(({ lang, score }) => ({ lang, score })), other)
+      return decision(
+        chosen,
+        confidence,
+        scores.map(({ lang, score }) => ({ lang, score })),
+        other
+      )
     },
   }
 }
 
-function decision (chosen: { lang: string, method: LanguageMethod }, confidence: number, scores: LanguageDecision['scores'], foreign: string | undefined): LanguageDecision {
-  return { lang: chosen.lang, method: chosen.method, confidence: round(confidence), scores, ...(foreign !== undefined && { foreign }) }
+function decision (
+  chosen: { lang: string; method: LanguageMethod },
+  confidence: number,
+  scores: LanguageDecision['scores'],
+  foreign: string | undefined
+): LanguageDecision {
+  return {
+    lang: chosen.lang,
+    method: chosen.method,
+    confidence: round(confidence),
+    scores,
+    ...(foreign !== undefined && { foreign }),
+  }
 }
 
 /**
@@ -116,19 +150,27 @@ function decision (chosen: { lang: string, method: LanguageMethod }, confidence:
  * eight languages is right far more often than the default (see the benchmark's 1-word column).
  * When the text agrees with the hint, it is called `detected` only if it is clear by itself.
  */
-function decide (scores: { lang: string, score: number, evidence: number }[], fallback: Fallback, minMargin: number): { lang: string, method: LanguageMethod } {
+function decide (
+  scores: { lang: string; score: number; evidence: number }[],
+  fallback: Fallback,
+  minMargin: number
+): { lang: string; method: LanguageMethod } {
   const [best, second] = scores
   if (best === undefined) return fallback
   const lead = best.evidence - (second?.evidence ?? -Infinity)
   if (fallback.method === 'default') return lead > 0 ? { lang: best.lang, method: 'detected' } : fallback
   const kept = scores.find((s) => s.lang === fallback.lang)?.evidence ?? -Infinity
-  if (best.lang !== fallback.lang) return best.evidence - kept > fallback.margin ? { lang: best.lang, method: 'detected' } : fallback
+  if (best.lang !== fallback.lang) {
+    return best.evidence - kept > fallback.margin ? { lang: best.lang, method: 'detected' } : fallback
+  }
   return lead >= minMargin ? { lang: best.lang, method: 'detected' } : fallback
 }
 
 function fallbackOf (hints: LanguageHints, o: NormalizedOptions): Fallback {
   const conversation = hints.conversation === undefined ? undefined : primaryTag(hints.conversation)
-  if (conversation !== undefined && o.langs.includes(conversation)) return { lang: conversation, method: 'conversation', margin: o.switchMargin }
+  if (conversation !== undefined && o.langs.includes(conversation)) {
+    return { lang: conversation, method: 'conversation', margin: o.switchMargin }
+  }
   const browser = browserLangs(hints.browser).find((l) => o.langs.includes(l))
   if (browser !== undefined) return { lang: browser, method: 'browser', margin: o.browserMargin }
   return { lang: o.defaultLang, method: 'default', margin: 0 }
@@ -137,7 +179,7 @@ function fallbackOf (hints: LanguageHints, o: NormalizedOptions): Fallback {
 function browserLangs (browser: string | string[] | undefined): string[] {
   if (browser === undefined) return []
   const tags = typeof browser === 'string' ? [browser] : browser
-  return tags.flatMap((t) => /[,;]/.test(t) ? parseAcceptLanguage(t) : [primaryTag(t) ?? []].flat())
+  return tags.flatMap((t) => (/[,;]/.test(t) ? parseAcceptLanguage(t) : [primaryTag(t) ?? []].flat()))
 }
 
 /** Whether a text has anything to read: words, or acronyms that are words ("NO", "SI"). */
@@ -146,11 +188,16 @@ function hasWords (f: TextFeatures, langs: string[], lexicon: Lexicon): boolean 
 }
 
 /** Evidence to probabilities, best first; `evidence` keeps the raw value for the decision. */
-function softmax (langs: string[], evidence: number[], temperature: number): { lang: string, score: number, evidence: number }[] {
+function softmax (
+  langs: string[],
+  evidence: number[],
+  temperature: number
+): { lang: string; score: number; evidence: number }[] {
   const top = Math.max(...evidence)
   const weights = evidence.map((e) => Math.exp((e - top) / temperature))
   const sum = weights.reduce((a, b) => a + b, 0)
-  return langs.map((lang, i) => ({ lang, score: round((weights[i] ?? 0) / sum), evidence: evidence[i] ?? 0 }))
+  return langs
+    .map((lang, i) => ({ lang, score: round((weights[i] ?? 0) / sum), evidence: evidence[i] ?? 0 }))
     .sort((a, b) => b.evidence - a.evidence)
 }
 
@@ -162,18 +209,25 @@ function round (x: number): number {
   return Math.round(x * 1000) / 1000
 }
 
-type NormalizedOptions = typeof Defaults & { langs: string[], defaultLang: string }
+type NormalizedOptions = typeof Defaults & { langs: string[]; defaultLang: string }
 
 function normalizeOptions (options: LanguageDetectorOptions): NormalizedOptions {
   const langs = options.langs.map((l) => {
     const tag = primaryTag(l)
-    if (tag === undefined) throw new FrontdeskError('FD_ERR_LANG_UNSUPPORTED', `language detector: "${l}" is not a language tag`)
+    if (tag === undefined) {
+      throw new FrontdeskError('FD_ERR_LANG_UNSUPPORTED', `language detector: "${l}" is not a language tag`)
+    }
     return tag
   })
-  if (langs.length === 0) throw new FrontdeskError('FD_ERR_CONFIG_INVALID', 'language detector: langs must not be empty')
+  if (langs.length === 0) {
+    throw new FrontdeskError('FD_ERR_CONFIG_INVALID', 'language detector: langs must not be empty')
+  }
   const defaultLang = primaryTag(options.defaultLang)
   if (defaultLang === undefined || !langs.includes(defaultLang)) {
-    throw new FrontdeskError('FD_ERR_LANG_UNSUPPORTED', `language detector: defaultLang "${options.defaultLang}" is not one of ${langs.join(', ')}`)
+    throw new FrontdeskError(
+      'FD_ERR_LANG_UNSUPPORTED',
+      `language detector: defaultLang "${options.defaultLang}" is not one of ${langs.join(', ')}`
+    )
   }
   const knobs = { ...Defaults }
   for (const key of Object.keys(Defaults) as (keyof typeof Defaults)[]) {
@@ -181,7 +235,10 @@ function normalizeOptions (options: LanguageDetectorOptions): NormalizedOptions 
     if (value === undefined) continue
     const positive = key === 'temperature' || key === 'maxChars'
     if (!Number.isFinite(value) || value < 0 || (positive && value === 0)) {
-      throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `language detector: ${key} must be a number ${positive ? '> 0' : '>= 0'}, got ${String(value)}`)
+      throw new FrontdeskError(
+        'FD_ERR_CONFIG_INVALID',
+        `language detector: ${key} must be a number ${positive ? '> 0' : '>= 0'}, got ${String(value)}`
+      )
     }
     knobs[key] = value
   }

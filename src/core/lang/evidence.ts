@@ -24,13 +24,18 @@ export interface EvidenceWeights {
 }
 
 export const DefaultWeights: Readonly<EvidenceWeights> = {
-  word: 1, rank: 0.033, ending: 0.33, mark: 0.1, script: 0.15, franc: 0.07,
+  word: 1,
+  rank: 0.033,
+  ending: 0.33,
+  mark: 0.1,
+  script: 0.15,
+  franc: 0.07,
 }
 
 /** Scores for candidate languages from text features; higher is likelier, differences matter. */
 export interface Evidence {
   langs: readonly string[]
-  score (features: TextFeatures): number[]
+  score(features: TextFeatures): number[]
 }
 
 /**
@@ -45,17 +50,25 @@ export function createEvidence (langs: readonly string[], lexicon: Lexicon, weig
   return {
     langs,
     score (f) {
-      const franc = only.length > 0 && f.text !== '' ? new Map(francAll(f.text, { only, minLength: 1 })) : new Map<string, number>()
-      return langs.map((lang, i) =>
-        (useWords ? wordScore(f, lexicon.get(lang), endings[i], weights) : 0) +
-        markScore(f.marks, lang, weights) +
-        scriptScore(f.scripts, scripts[i], weights) +
-        weights.franc * (franc.get(toIso3(lang) ?? '') ?? 0))
+      const franc =
+        only.length > 0 && f.text !== '' ? new Map(francAll(f.text, { only, minLength: 1 })) : new Map<string, number>()
+      return langs.map(
+        (lang, i) =>
+          (useWords ? wordScore(f, lexicon.get(lang), endings[i], weights) : 0) +
+          markScore(f.marks, lang, weights) +
+          scriptScore(f.scripts, scripts[i], weights) +
+          weights.franc * (franc.get(toIso3(lang) ?? '') ?? 0)
+      )
     },
   }
 }
 
-function wordScore (f: TextFeatures, ranks: ReadonlyMap<string, number> | undefined, endings: Set<string> | undefined, w: EvidenceWeights): number {
+function wordScore (
+  f: TextFeatures,
+  ranks: ReadonlyMap<string, number> | undefined,
+  endings: Set<string> | undefined,
+  w: EvidenceWeights
+): number {
   let score = 0
   for (const word of f.words) {
     const rank = ranks?.get(word)
@@ -80,7 +93,11 @@ function markScore (marks: string, lang: string, w: EvidenceWeights): number {
   return score
 }
 
-function scriptScore (counts: ReadonlyMap<string, number>, own: ReadonlySet<string> | undefined, w: EvidenceWeights): number {
+function scriptScore (
+  counts: ReadonlyMap<string, number>,
+  own: ReadonlySet<string> | undefined,
+  w: EvidenceWeights
+): number {
   if (own === undefined) return 0
   let score = 0
   for (const [script, n] of counts) score += own.has(script) ? n : -n

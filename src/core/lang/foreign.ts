@@ -16,7 +16,7 @@ export interface ForeignOptions {
 
 export interface ForeignDetector {
   /** The language (ISO 639-1 if known, else 639-3) of a text confidently in none of the FAQ's. */
-  detect (features: TextFeatures): string | undefined
+  detect(features: TextFeatures): string | undefined
 }
 
 /**
@@ -29,7 +29,12 @@ export interface ForeignDetector {
  * further: unrestricted, it calls one Russian sentence of Tatoeba in twenty Ukrainian,
  * Bulgarian or Serbian.
  */
-export function createForeignDetector (faqLangs: readonly string[], lexicon: Lexicon, weights: EvidenceWeights, options: ForeignOptions): ForeignDetector {
+export function createForeignDetector (
+  faqLangs: readonly string[],
+  lexicon: Lexicon,
+  weights: EvidenceWeights,
+  options: ForeignOptions
+): ForeignDetector {
   const others = ListedLangs.filter((l) => !faqLangs.includes(l))
   const wide = createEvidence([...faqLangs, ...others], lexicon, weights)
   const faqScripts = new Set(faqLangs.map((l) => baseScript(scriptOfLang(l))))
@@ -46,7 +51,11 @@ export function createForeignDetector (faqLangs: readonly string[], lexicon: Lex
       }
       const writers = markWriters(f.marks, faqLangs).filter((l) => !ListedLangs.includes(l))
       if (writers.length === 0 || listedShare(f, faqLangs, lexicon) > maxListedShare) return undefined
-      return byFranc(f.text, writers.map((l) => toIso3(l)).filter((c): c is string => c !== undefined), inFaq)
+      return byFranc(
+        f.text,
+        writers.map((l) => toIso3(l)).filter((c): c is string => c !== undefined),
+        inFaq
+      )
     },
   }
 }
@@ -56,7 +65,10 @@ function byWordLists (scores: number[], faqCount: number, langs: string[], margi
   let best: string | undefined
   let bestScore = faqBest + margin
   scores.forEach((s, i) => {
-    if (i >= faqCount && s >= bestScore) { best = langs[i]; bestScore = s }
+    if (i >= faqCount && s >= bestScore) {
+      best = langs[i]
+      bestScore = s
+    }
   })
   return best
 }
@@ -98,5 +110,12 @@ function dominantScript (counts: ReadonlyMap<string, number>): string | undefine
 
 /** Scripts that share letters count as one: Chinese, Japanese and Korean all write Han. */
 function baseScript (script: string | undefined): string | undefined {
-  return script === 'Hani' || script === 'Hira' || script === 'Kana' || script === 'Hang' || script === 'Jpan' || script === 'Kore' ? 'CJK' : script
+  return script === 'Hani' ||
+    script === 'Hira' ||
+    script === 'Kana' ||
+    script === 'Hang' ||
+    script === 'Jpan' ||
+    script === 'Kore'
+    ? 'CJK'
+    : script
 }

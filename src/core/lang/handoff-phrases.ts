@@ -44,7 +44,8 @@ export const PersonRequests: Readonly<Record<string, PersonRequestWords>> = {
     weak: `persona|personas|alguien|atencion al cliente|servicio al cliente|soporte|empleado*|encargado*|gerente*|
       responsable*|trabajador*|especialista*|supervisor*`,
     gap: 'con|a|al|un|una|el|la|los|las|algun|alguno|alguna|de|del|real|por|favor|ya|ahora|directamente|me|mi|su|sus|tus|uno',
-    fillers: 'hola|buenas|buenos|dias|tardes|hay|disponible|aqui|porfa|porfavor|ok|vale|si|gracias|puedo|puede|hablar|que|con',
+    fillers:
+      'hola|buenas|buenos|dias|tardes|hay|disponible|aqui|porfa|porfavor|ok|vale|si|gracias|puedo|puede|hablar|que|con',
     negation: 'no|nunca|tampoco|sin',
   },
   it: {
@@ -57,7 +58,8 @@ export const PersonRequests: Readonly<Record<string, PersonRequestWords>> = {
       impiegat*|specialista|tecnico`,
     gap: `con|a|ad|un|una|uno|il|lo|la|l|gli|i|le|al|allo|alla|all|col|qualche|vero|vera|reale|per|favore|subito|ora|
       adesso|direttamente|mi|vostro|vostra|vostri|suo|di|del|della|dei|degli|delle`,
-    fillers: 'ciao|salve|buongiorno|buonasera|c|e|ce|ci|sono|disponibile|qui|grazie|ok|si|cortesia|gentilmente|posso|puo|parlare|cui',
+    fillers:
+      'ciao|salve|buongiorno|buonasera|c|e|ce|ci|sono|disponibile|qui|grazie|ok|si|cortesia|gentilmente|posso|puo|parlare|cui',
     negation: 'non|mai|senza|ne',
   },
   ru: {

@@ -14,7 +14,10 @@ export const ListedLangs: readonly string[] = Object.keys(FrequentWords)
  * accents. A language with neither is absent, and word evidence is then not used at all (see
  * `createEvidence`).
  */
-export function buildLexicon (langs: readonly string[], extra: Readonly<Record<string, readonly string[]>> = {}): Lexicon {
+export function buildLexicon (
+  langs: readonly string[],
+  extra: Readonly<Record<string, readonly string[]>> = {}
+): Lexicon {
   const lexicon = new Map<string, Map<string, number>>()
   for (const lang of langs) {
     const words = [

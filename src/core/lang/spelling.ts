@@ -18,7 +18,7 @@ export const Marks: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   MarkTable.split('|').map((row) => {
     const [mark = '', ...langs] = row.trim().split(' ')
     return [mark, new Set(langs)]
-  }),
+  })
 )
 
 /**

@@ -20,7 +20,7 @@ export function primaryTag (tag: string): string | undefined {
   if (!/^[A-Za-z]{2,3}$/.test(first)) return undefined
   const lower = first.toLowerCase()
   if (NoLanguage.has(lower)) return undefined
-  return Deprecated[lower] ?? (lower.length === 3 ? knownIso1(lower) ?? lower : lower)
+  return Deprecated[lower] ?? (lower.length === 3 ? (knownIso1(lower) ?? lower) : lower)
 }
 
 /**
@@ -29,13 +29,16 @@ export function primaryTag (tag: string): string | undefined {
  * `'es-ES,es;q=0.9,en-US;q=0.8,en;q=0.7'` → `['es', 'en']`.
  */
 export function parseAcceptLanguage (header: string): string[] {
-  const ranges: { tag: string, q: number, index: number }[] = []
-  header.slice(0, MaxHeaderLength).split(',').forEach((item, index) => {
-    const [range = '', ...params] = item.split(';')
-    const tag = primaryTag(range)
-    const q = qualityOf(params)
-    if (tag !== undefined && q > 0) ranges.push({ tag, q, index })
-  })
+  const ranges: { tag: string; q: number; index: number }[] = []
+  header
+    .slice(0, MaxHeaderLength)
+    .split(',')
+    .forEach((item, index) => {
+      const [range = '', ...params] = item.split(';')
+      const tag = primaryTag(range)
+      const q = qualityOf(params)
+      if (tag !== undefined && q > 0) ranges.push({ tag, q, index })
+    })
   ranges.sort((a, b) => b.q - a.q || a.index - b.index)
   return [...new Set(ranges.map((r) => r.tag))]
 }

@@ -18,12 +18,23 @@ export interface TextFeatures {
 const Clitics = new Set(['t', 's', 'm', 're', 'll', 've', 'd', 'n'])
 
 const Scripts: [string, RegExp][] = [
-  ['Latn', /\p{Script=Latin}/u], ['Cyrl', /\p{Script=Cyrillic}/u], ['Grek', /\p{Script=Greek}/u],
-  ['Arab', /\p{Script=Arabic}/u], ['Hebr', /\p{Script=Hebrew}/u], ['Hani', /\p{Script=Han}/u],
-  ['Hira', /\p{Script=Hiragana}/u], ['Kana', /\p{Script=Katakana}/u], ['Hang', /\p{Script=Hangul}/u],
-  ['Deva', /\p{Script=Devanagari}/u], ['Beng', /\p{Script=Bengali}/u], ['Taml', /\p{Script=Tamil}/u],
-  ['Telu', /\p{Script=Telugu}/u], ['Thai', /\p{Script=Thai}/u], ['Geor', /\p{Script=Georgian}/u],
-  ['Armn', /\p{Script=Armenian}/u], ['Ethi', /\p{Script=Ethiopic}/u],
+  ['Latn', /\p{Script=Latin}/u],
+  ['Cyrl', /\p{Script=Cyrillic}/u],
+  ['Grek', /\p{Script=Greek}/u],
+  ['Arab', /\p{Script=Arabic}/u],
+  ['Hebr', /\p{Script=Hebrew}/u],
+  ['Hani', /\p{Script=Han}/u],
+  ['Hira', /\p{Script=Hiragana}/u],
+  ['Kana', /\p{Script=Katakana}/u],
+  ['Hang', /\p{Script=Hangul}/u],
+  ['Deva', /\p{Script=Devanagari}/u],
+  ['Beng', /\p{Script=Bengali}/u],
+  ['Taml', /\p{Script=Tamil}/u],
+  ['Telu', /\p{Script=Telugu}/u],
+  ['Thai', /\p{Script=Thai}/u],
+  ['Geor', /\p{Script=Georgian}/u],
+  ['Armn', /\p{Script=Armenian}/u],
+  ['Ethi', /\p{Script=Ethiopic}/u],
 ]
 
 /** Script of one letter, as a four-letter ISO 15924 code; `Zyyy` when it is none of the above. */
@@ -40,7 +51,10 @@ export function scriptOf (letter: string): string {
  */
 export function tokenize (text: string): string[] {
   const out: string[] = []
-  for (const run of text.toLowerCase().replace(/[’‘`´]/g, "'").match(/[\p{L}\p{M}']+/gu) ?? []) {
+  for (const run of text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .match(/[\p{L}\p{M}']+/gu) ?? []) {
     const parts = run.split("'")
     parts.forEach((part, i) => {
       if (part === '') return
@@ -81,7 +95,10 @@ export function extractFeatures (text: string, maxChars: number): TextFeatures {
   }
 }
 
-interface LetterRun { run: string, sentenceStart: boolean }
+interface LetterRun {
+  run: string
+  sentenceStart: boolean
+}
 
 /** The letter runs of the chunks that carry language, each knowing whether it starts a sentence. */
 function lettersRuns (sample: string): LetterRun[] {
@@ -125,8 +142,10 @@ function carriesNoLanguage (chunk: string): boolean {
   const host = trimToLetters(chunk).split('/', 1)[0]?.toLowerCase() ?? ''
   const labels = host.split('.')
   const tld = labels[labels.length - 1] ?? ''
-  return host.startsWith('www.') ||
+  return (
+    host.startsWith('www.') ||
     (labels.length > 1 && /^[a-z]{2,4}$/.test(tld) && labels.every((l) => /^[\p{L}-]+$/u.test(l)))
+  )
 }
 
 /** `chunk` without the non-letters at either end (written as a loop: no backtracking). */

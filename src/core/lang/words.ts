@@ -143,5 +143,7 @@ export const FrequentWords: Readonly<Record<string, string>> = {
  * Words that chat uses in every language ("ok", "lol", "haha", "hmm"): they say nothing of the
  * language, so a message made of them keeps the conversation's language.
  */
-export const NeutralWords: ReadonlySet<string> = new Set(`ok okay okey oki okk k kk lol lmao xd haha hahaha
-  ahah ahahah jaja jajaja jeje hehe hihi hmm hm mmm mm uhm um uh eh ah oh ohh aah wow yay ups oops`.split(/\s+/))
+export const NeutralWords: ReadonlySet<string> = new Set(
+  `ok okay okey oki okk k kk lol lmao xd haha hahaha
+  ahah ahahah jaja jajaja jeje hehe hihi hmm hm mmm mm uhm um uh eh ah oh ohh aah wow yay ups oops`.split(/\s+/)
+)

@@ -10,11 +10,14 @@ import { foldText } from '../text/normalize.js'
  * rest of the file (comments, order, quoting) stays as they wrote it.
  */
 
-export type Edited = { ok: true, text: string } | { ok: false, message: string }
+export type Edited = { ok: true; text: string } | { ok: false; message: string }
 
 /** A question as one YAML list item: plain when that is unambiguous, double-quoted otherwise. */
 export function yamlItem (question: string): string {
-  const plain = /^[\p{L}\p{N}¿¡][^:#"'{}[\],&*!|>%@`\n\r\t]*$/u.test(question) && !/\s$/.test(question) && !/^(?:true|false|null|yes|no|on|off|~|[-+.\d][\d.eE+-]*)$/i.test(question)
+  const plain =
+    /^[\p{L}\p{N}¿¡][^:#"'{}[\],&*!|>%@`\n\r\t]*$/u.test(question) &&
+    !/\s$/.test(question) &&
+    !/^(?:true|false|null|yes|no|on|off|~|[-+.\d][\d.eE+-]*)$/i.test(question)
   return plain ? question : JSON.stringify(question)
 }
 
@@ -22,7 +25,9 @@ export function yamlItem (question: string): string {
 export function questionProblem (question: string): string | undefined {
   const q = question.trim()
   if (q === '') return 'the question is empty'
-  if (q.length > MaxQuestionLength) return `the question is ${q.length} characters long; keep questions under ${MaxQuestionLength}`
+  if (q.length > MaxQuestionLength) {
+    return `the question is ${q.length} characters long; keep questions under ${MaxQuestionLength}`
+  }
   if (/[\r\n]/.test(q)) return 'a question is one line'
   return undefined
 }
@@ -36,8 +41,15 @@ export function addQuestion (source: FaqSource, question: string): Edited {
   const problem = questionProblem(q)
   if (problem !== undefined) return { ok: false, message: problem }
   const before = parseFaqDocument(source)
-  if (before.entry === undefined) return { ok: false, message: `${source.file} does not parse now: fix it first (${before.problems.find((p) => p.severity === 'error')?.message ?? 'error'})` }
-  if (before.entry.questions.some((x) => questionKey(x) === questionKey(q))) return { ok: false, message: `${source.file} already lists "${q}"` }
+  if (before.entry === undefined) {
+    return {
+      ok: false,
+      message: `${source.file} does not parse now: fix it first (${before.problems.find((p) => p.severity === 'error')?.message ?? 'error'})`,
+    }
+  }
+  if (before.entry.questions.some((x) => questionKey(x) === questionKey(q))) {
+    return { ok: false, message: `${source.file} already lists "${q}"` }
+  }
   const newline = source.text.includes('\r\n') ? '\r\n' : '\n'
   const lines = source.text.split(/\r?\n/)
   const last = before.entry.questionLines.at(-1)
@@ -48,15 +60,28 @@ export function addQuestion (source: FaqSource, question: string): Edited {
     // A block list: the new item goes after the last one (and after its continuation lines).
     const indent = dash[1] ?? ''
     let end = last
-    while (end < lines.length && (lines[end] ?? '').length > indent.length && /^\s/.test(lines[end] ?? '') && !/^\s*-\s/.test(lines[end] ?? '') && (lines[end] ?? '').trim() !== '---') end++
+    while (
+      end < lines.length &&
+      (lines[end] ?? '').length > indent.length &&
+      /^\s/.test(lines[end] ?? '') &&
+      !/^\s*-\s/.test(lines[end] ?? '') &&
+      (lines[end] ?? '').trim() !== '---'
+    ) { end++ }
     lines.splice(end, 0, `${indent}- ${yamlItem(q)}`)
     text = lines.join(newline)
   } else {
     text = rewriteFrontMatter(source.text, q, newline)
   }
   const after = parseFaqDocument({ ...source, text })
-  if (after.entry === undefined || after.entry.questions.at(-1) !== q || after.entry.questions.length !== before.entry.questions.length + 1) {
-    return { ok: false, message: `could not add the question to ${source.file} without changing its meaning: add it by hand` }
+  if (
+    after.entry === undefined ||
+    after.entry.questions.at(-1) !== q ||
+    after.entry.questions.length !== before.entry.questions.length + 1
+  ) {
+    return {
+      ok: false,
+      message: `could not add the question to ${source.file} without changing its meaning: add it by hand`,
+    }
   }
   return { ok: true, text }
 }
@@ -78,13 +103,20 @@ function rewriteFrontMatter (text: string, question: string, newline: string): s
 
 /** An entry id from a title: lower-case ASCII letters and digits joined by dashes (empty when nothing is left). */
 export function slugFor (title: string): string {
-  const slug = foldText(title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '')
+  const slug = foldText(title)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
   return EntryIdPattern.test(slug) ? slug : ''
 }
 
 /** A new FAQ document: front matter with the title and questions, then the answer. */
-export function newEntryDocument (entry: { title: string, questions: string[], answer: string }): string {
-  const front = stringify({ title: entry.title.trim(), questions: entry.questions.map((q) => q.trim()) }, { lineWidth: 0 })
-    .replace(/^questions:\n((?:- .*\n)+)/m, (_m, items: string) => `questions:\n${items.replace(/^- /gm, '  - ')}`)
+export function newEntryDocument (entry: { title: string; questions: string[]; answer: string }): string {
+  const front = stringify(
+    { title: entry.title.trim(), questions: entry.questions.map((q) => q.trim()) },
+    { lineWidth: 0 }
+  ).replace(/^questions:\n((?:- .*\n)+)/m, (_m, items: string) => `questions:\n${items.replace(/^- /gm, '  - ')}`)
   return `---\n${front}---\n\n${entry.answer.trim()}\n`
 }

@@ -16,7 +16,7 @@ export interface QuestionForGrouping {
   text: string
   terms: string[]
   /** Entries closest to it now, with their calibrated confidence. */
-  candidates: { entryId: string, title: string, confidence: number }[]
+  candidates: { entryId: string; title: string; confidence: number }[]
 }
 
 export interface QuestionGroup<Q extends QuestionForGrouping> {
@@ -24,7 +24,7 @@ export interface QuestionGroup<Q extends QuestionForGrouping> {
   id: string
   questions: Q[]
   /** The entries closest to the group as a whole, best first (average confidence over its questions). */
-  closest: { entryId: string, title: string, confidence: number }[]
+  closest: { entryId: string; title: string; confidence: number }[]
   /** The terms that the group's questions share most, most shared first. */
   topTerms: string[]
 }
@@ -68,7 +68,9 @@ export function tfidf (termLists: string[][]): Vector[] {
   })
 }
 
-const add = (into: Vector, v: Vector, weight = 1): void => { for (const [k, x] of v) into.set(k, (into.get(k) ?? 0) + weight * x) }
+const add = (into: Vector, v: Vector, weight = 1): void => {
+  for (const [k, x] of v) into.set(k, (into.get(k) ?? 0) + weight * x)
+}
 const scaled = (v: Vector, f: number): Vector => new Map([...v].map(([k, x]) => [k, x * f]))
 
 /**
@@ -77,11 +79,14 @@ const scaled = (v: Vector, f: number): Vector => new Map([...v].map(([k, x]) => 
  * compared through its centroids, so it does not drift towards its newest member. Groups
  * come back biggest first, ties by first appearance.
  */
-export function groupQuestions<Q extends QuestionForGrouping> (questions: Q[], options: GroupOptions = {}): QuestionGroup<Q>[] {
+export function groupQuestions<Q extends QuestionForGrouping> (
+  questions: Q[],
+  options: GroupOptions = {}
+): QuestionGroup<Q>[] {
   const minSimilarity = options.minSimilarity ?? 0.35
   const words = tfidf(questions.map((q) => q.terms))
   const meanings = questions.map((q) => new Map(q.candidates.map((c) => [c.entryId, c.confidence])))
-  const groups: { members: number[], words: Vector, meaning: Vector }[] = []
+  const groups: { members: number[]; words: Vector; meaning: Vector }[] = []
   questions.forEach((_, i) => {
     const w = words[i] as Vector
     const m = meanings[i] as Vector
@@ -90,7 +95,10 @@ export function groupQuestions<Q extends QuestionForGrouping> (questions: Q[], o
     groups.forEach((g, gi) => {
       const size = g.members.length
       const similarity = Math.max(cosine(w, g.words), sharedConfidence(m, scaled(g.meaning, 1 / size)))
-      if (similarity > bestSimilarity) { best = gi; bestSimilarity = similarity }
+      if (similarity > bestSimilarity) {
+        best = gi
+        bestSimilarity = similarity
+      }
     })
     const group = groups[best]
     if (group !== undefined && bestSimilarity >= minSimilarity) {
@@ -107,11 +115,20 @@ export function groupQuestions<Q extends QuestionForGrouping> (questions: Q[], o
     .sort((a, b) => b.g.members.length - a.g.members.length || a.order - b.order)
     .map(({ g }) => {
       const members = g.members.map((i) => questions[i] as Q)
-      const closest = [...g.meaning].map(([entryId, total]) => ({ entryId, title: titles.get(entryId) ?? entryId, confidence: total / members.length }))
-        .sort((a, b) => b.confidence - a.confidence || a.entryId.localeCompare(b.entryId)).slice(0, options.closest ?? 3)
+      const closest = [...g.meaning]
+        .map(([entryId, total]) => ({
+          entryId,
+          title: titles.get(entryId) ?? entryId,
+          confidence: total / members.length,
+        }))
+        .sort((a, b) => b.confidence - a.confidence || a.entryId.localeCompare(b.entryId))
+        .slice(0, options.closest ?? 3)
       const counts = new Map<string, number>()
       for (const q of members) for (const t of new Set(q.terms)) counts.set(t, (counts.get(t) ?? 0) + 1)
-      const topTerms = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([t]) => t)
+      const topTerms = [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 5)
+        .map(([t]) => t)
       return { id: members[0]?.key ?? '', questions: members, closest, topTerms }
     })
 }

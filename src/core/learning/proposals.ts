@@ -41,13 +41,17 @@ export interface LinkedQuestion {
 }
 
 /** A new way of asking `entryId`, from an operator's "answered by this entry"; or why not. */
-export function questionFromLink (q: LinkedQuestion): { ok: true, question: string, dedupeKey: string } | { ok: false, reason: SkipReason } {
+export function questionFromLink (
+  q: LinkedQuestion
+): { ok: true; question: string; dedupeKey: string } | { ok: false; reason: SkipReason } {
   const personal = personalReason(q.text, q.redactions)
   if (personal !== undefined) return { ok: false, reason: personal }
   const question = q.text.trim().replace(/\s+/g, ' ')
   if (question.length > MaxQuestionLength) return { ok: false, reason: 'too_long' }
   if (q.terms.length === 0) return { ok: false, reason: 'no_terms' }
-  if (q.entryQuestions.some((x) => questionKey(x) === questionKey(question))) return { ok: false, reason: 'already_listed' }
+  if (q.entryQuestions.some((x) => questionKey(x) === questionKey(question))) {
+    return { ok: false, reason: 'already_listed' }
+  }
   return { ok: true, question, dedupeKey: questionDedupeKey(q.lang, q.entryId, q.terms, question) }
 }
 
@@ -66,13 +70,18 @@ export interface AnsweredQuestion {
   at: number
 }
 
-export interface EntryAnswer { entryId: string, title: string, questions: string[], answerTerms: string[] }
+export interface EntryAnswer {
+  entryId: string
+  title: string
+  questions: string[]
+  answerTerms: string[]
+}
 
 export interface ReplyProposals {
   /** Operators answered these with an existing entry's content: new ways of asking it. */
-  variants: { entryId: string, answered: AnsweredQuestion, similarity: number }[]
+  variants: { entryId: string; answered: AnsweredQuestion; similarity: number }[]
   /** Operators gave the same answer, not in the FAQ, to at least `minSupport` conversations: a draft entry. */
-  drafts: { answered: AnsweredQuestion[], answer: AnsweredQuestion, dedupeKey: string }[]
+  drafts: { answered: AnsweredQuestion[]; answer: AnsweredQuestion; dedupeKey: string }[]
 }
 
 export interface ReplyOptions {
@@ -88,10 +97,17 @@ export interface ReplyOptions {
  * no entry, in enough distinct conversations, propose a draft entry whose answer is the most
  * typical reply (the one closest to the others). Questions with personal data are left out.
  */
-export function proposalsFromReplies (answered: AnsweredQuestion[], entries: EntryAnswer[], options: ReplyOptions = {}): ReplyProposals {
+export function proposalsFromReplies (
+  answered: AnsweredQuestion[],
+  entries: EntryAnswer[],
+  options: ReplyOptions = {}
+): ReplyProposals {
   const sameAnswer = options.sameAnswer ?? 0.5
   const minSupport = options.minSupport ?? 3
-  const usable = answered.filter((a) => personalReason(a.question, a.redactions) === undefined && a.questionTerms.length > 0 && a.replyTerms.length > 0)
+  const usable = answered.filter(
+    (a) =>
+      personalReason(a.question, a.redactions) === undefined && a.questionTerms.length > 0 && a.replyTerms.length > 0
+  )
   const vectors = tfidf([...usable.map((a) => a.replyTerms), ...entries.map((e) => e.answerTerms)])
   const entryVectors = vectors.slice(usable.length)
   const variants: ReplyProposals['variants'] = []
@@ -101,16 +117,24 @@ export function proposalsFromReplies (answered: AnsweredQuestion[], entries: Ent
     let bestSimilarity = 0
     entryVectors.forEach((v, j) => {
       const s = cosine(vectors[i] as Map<string, number>, v)
-      if (s > bestSimilarity) { best = j; bestSimilarity = s }
+      if (s > bestSimilarity) {
+        best = j
+        bestSimilarity = s
+      }
     })
     const entry = entries[best]
     if (entry !== undefined && bestSimilarity >= sameAnswer) {
-      if (!entry.questions.some((q) => questionKey(q) === questionKey(a.question))) variants.push({ entryId: entry.entryId, answered: a, similarity: bestSimilarity })
+      if (!entry.questions.some((q) => questionKey(q) === questionKey(a.question))) {
+        variants.push({ entryId: entry.entryId, answered: a, similarity: bestSimilarity })
+      }
     } else {
       rest.push(a)
     }
   })
-  const groups = groupQuestions(rest.map((a) => ({ key: a.key, text: a.reply, terms: a.replyTerms, candidates: [], answered: a })), { minSimilarity: sameAnswer })
+  const groups = groupQuestions(
+    rest.map((a) => ({ key: a.key, text: a.reply, terms: a.replyTerms, candidates: [], answered: a })),
+    { minSimilarity: sameAnswer }
+  )
   const drafts: ReplyProposals['drafts'] = []
   for (const g of groups) {
     const members = g.questions.map((q) => q.answered)
@@ -118,7 +142,11 @@ export function proposalsFromReplies (answered: AnsweredQuestion[], entries: Ent
     const replyVectors = tfidf(members.map((m) => m.replyTerms))
     const centrality = replyVectors.map((v) => replyVectors.reduce((s, w) => s + cosine(v, w), 0))
     const medoid = members[centrality.indexOf(Math.max(...centrality))] as AnsweredQuestion
-    drafts.push({ answered: members, answer: medoid, dedupeKey: `entry|${medoid.lang}|${g.topTerms.slice(0, 4).sort().join(' ')}` })
+    drafts.push({
+      answered: members,
+      answer: medoid,
+      dedupeKey: `entry|${medoid.lang}|${g.topTerms.slice(0, 4).sort().join(' ')}`,
+    })
   }
   return { variants, drafts }
 }

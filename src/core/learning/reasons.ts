@@ -10,5 +10,7 @@ export const UnansweredReasonNames: Record<UnansweredReason, string> = {
 
 /** "low confidence ×3, no match ×1": a group's reasons as the CLI and the console show them. */
 export function describeReasons (reasons: Partial<Record<string, number>>): string {
-  return Object.entries(reasons).map(([k, v]) => `${(UnansweredReasonNames as Record<string, string>)[k] ?? k} ×${v ?? 0}`).join(', ')
+  return Object.entries(reasons)
+    .map(([k, v]) => `${(UnansweredReasonNames as Record<string, string>)[k] ?? k} ×${v ?? 0}`)
+    .join(', ')
 }

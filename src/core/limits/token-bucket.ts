@@ -4,10 +4,10 @@
  * is, so a transport can warn first and disconnect a flood.
  */
 export interface TokenBucket {
-  take(now: number): { ok: boolean, /** consecutive refusals */ refused: number }
+  take(now: number): { ok: boolean; /** consecutive refusals */ refused: number }
 }
 
-export function createTokenBucket (options: { perMinute: number, capacity?: number }): TokenBucket {
+export function createTokenBucket (options: { perMinute: number; capacity?: number }): TokenBucket {
   const capacity = options.capacity ?? Math.max(5, Math.ceil(options.perMinute / 3))
   const ratePerMs = options.perMinute / 60_000
   let tokens = capacity
@@ -29,7 +29,7 @@ export function createTokenBucket (options: { perMinute: number, capacity?: numb
 }
 
 /** Buckets per key (an IP, a conversation), forgetting idle ones so memory stays bounded. */
-export function createBucketMap (options: { perMinute: number, capacity?: number, maxKeys?: number }) {
+export function createBucketMap (options: { perMinute: number; capacity?: number; maxKeys?: number }) {
   const buckets = new Map<string, TokenBucket>()
   const maxKeys = options.maxKeys ?? 100_000
   return {
@@ -44,6 +44,8 @@ export function createBucketMap (options: { perMinute: number, capacity?: number
       return bucket.take(now)
     },
     delete: (key: string) => buckets.delete(key),
-    get size () { return buckets.size },
+    get size () {
+      return buckets.size
+    },
   }
 }

@@ -38,7 +38,11 @@ export function queuePosition (queued: readonly QueuedConversation[], id: string
  */
 export function pickOperator (lang: string, operators: readonly OperatorLoad[]): OperatorLoad | undefined {
   const free = operators.filter((o) => o.online && o.active < o.capacity)
-  const rank = (o: OperatorLoad): [number, number, number] => [o.langs.includes(lang) ? 0 : 1, o.active / o.capacity, o.lastAssignedAt ?? 0]
+  const rank = (o: OperatorLoad): [number, number, number] => [
+    o.langs.includes(lang) ? 0 : 1,
+    o.active / o.capacity,
+    o.lastAssignedAt ?? 0,
+  ]
   return free.sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)]
     return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || (a.id < b.id ? -1 : 1)
@@ -50,7 +54,10 @@ export function pickOperator (lang: string, operators: readonly OperatorLoad[]):
  * speak, else the longest-waiting one overall (a visitor should not wait forever because nobody
  * speaks their language; the operator can still transfer it).
  */
-export function nextFor<T extends QueuedConversation> (operator: Pick<OperatorLoad, 'langs'>, queued: readonly T[]): T | undefined {
+export function nextFor<T extends QueuedConversation> (
+  operator: Pick<OperatorLoad, 'langs'>,
+  queued: readonly T[]
+): T | undefined {
   const ordered = queueOrder(queued)
   return ordered.find((c) => operator.langs.includes(c.lang)) ?? ordered[0]
 }
@@ -98,7 +105,11 @@ export interface Assignment {
  * it) and nobody answered within `remindAfterMs` → remind the operator once; within
  * `requeueAfterMs` → take it back and put it in the queue at its original place.
  */
-export function silentAssignments (list: readonly Assignment[], now: number, options: { remindAfterMs: number, requeueAfterMs: number }): { remind: string[], requeue: string[] } {
+export function silentAssignments (
+  list: readonly Assignment[],
+  now: number,
+  options: { remindAfterMs: number; requeueAfterMs: number }
+): { remind: string[]; requeue: string[] } {
   const remind: string[] = []
   const requeue: string[] = []
   for (const a of list) {

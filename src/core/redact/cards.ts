@@ -20,7 +20,10 @@ import { luhnValid } from './luhn.js'
 const MIN_DIGITS = 12
 const MAX_DIGITS = 19
 
-export interface Span { start: number, end: number }
+export interface Span {
+  start: number
+  end: number
+}
 
 /** The run being read: plain numbers, reused for every group so the scan allocates nothing per digit. */
 interface Run {

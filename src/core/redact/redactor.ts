@@ -40,7 +40,10 @@ export function createRedactor (options: RedactorOptions = {}): Redactor {
   const ibanReplacement = options.ibanReplacement ?? DEFAULT_IBAN_REPLACEMENT
   const chunkSize = options.ruleChunkSize ?? DEFAULT_RULE_CHUNK_SIZE
   if (!Number.isInteger(chunkSize) || chunkSize < MIN_RULE_CHUNK_SIZE) {
-    throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `redaction ruleChunkSize must be an integer of at least ${MIN_RULE_CHUNK_SIZE}, got ${String(chunkSize)}`)
+    throw new FrontdeskError(
+      'FD_ERR_CONFIG_INVALID',
+      `redaction ruleChunkSize must be an integer of at least ${MIN_RULE_CHUNK_SIZE}, got ${String(chunkSize)}`
+    )
   }
   return {
     redact (text) {

@@ -40,11 +40,20 @@ function compileRule (rule: RedactionRule, index: number): CompiledRule {
   try {
     regex = new RegExp(rule.pattern, 'gu')
   } catch (error) {
-    throw invalid(rule.name, `has an invalid pattern ${JSON.stringify(rule.pattern)}: ${(error as Error).message}`, error)
+    throw invalid(
+      rule.name,
+      `has an invalid pattern ${JSON.stringify(rule.pattern)}: ${(error as Error).message}`,
+      error
+    )
   }
-  if (new RegExp(rule.pattern, 'u').test('')) throw invalid(rule.name, `pattern ${JSON.stringify(rule.pattern)} matches empty text`)
+  if (new RegExp(rule.pattern, 'u').test('')) {
+    throw invalid(rule.name, `pattern ${JSON.stringify(rule.pattern)} matches empty text`)
+  }
   if (hasNestedRepeat(rule.pattern)) {
-    throw invalid(rule.name, `pattern ${JSON.stringify(rule.pattern)} repeats a group that itself repeats without bound, which can take exponential time; use a bounded count such as {1,20}`)
+    throw invalid(
+      rule.name,
+      `pattern ${JSON.stringify(rule.pattern)} repeats a group that itself repeats without bound, which can take exponential time; use a bounded count such as {1,20}`
+    )
   }
   return { name: rule.name, regex, replacement: rule.replacement ?? `[${rule.name} removed]` }
 }
@@ -53,7 +62,11 @@ function invalid (name: string, message: string, cause?: unknown): FrontdeskErro
   return new FrontdeskError('FD_ERR_CONFIG_INVALID', `redaction rule "${name}" ${message}`, { cause })
 }
 
-interface Quantifier { length: number, unbounded: boolean, repeats: boolean }
+interface Quantifier {
+  length: number
+  unbounded: boolean
+  repeats: boolean
+}
 
 const NONE: Quantifier = { length: 0, unbounded: false, repeats: false }
 
@@ -160,7 +173,13 @@ function startAfter (text: string, floor: number, limit: number): number {
 }
 
 function isSpace (code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a)
+  )
 }
 
 function isHighSurrogate (code: number): boolean {

@@ -23,8 +23,15 @@ export interface CheckTemplateOptions {
 
 const DEFAULT_BLOCKS = ['if', 'unless'] as const
 /** Path segments that reach for the prototype chain: refused even if some list allowed them. */
-const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__',
-  '__defineSetter__', '__lookupGetter__', '__lookupSetter__'])
+const FORBIDDEN_SEGMENTS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+])
 
 type Node = hbs.AST.Node
 type Report = (node: Node | undefined, message: string, field?: string) => void
@@ -76,15 +83,23 @@ function syntaxProblem (err: unknown, file: string, offset: number): ContentProb
 function createWalker (allowed: Set<string>, blocks: Set<string>, report: Report) {
   const path = (node: hbs.AST.PathExpression, usage: string): void => {
     const name = node.parts.join('.')
-    const bad = node.parts.find(part => FORBIDDEN_SEGMENTS.has(part))
+    const bad = node.parts.find((part) => FORBIDDEN_SEGMENTS.has(part))
     if (bad !== undefined) {
       report(node, `${usage} uses "${bad}", which is not allowed in templates`, node.original)
     } else if (node.data) {
       report(node, `${usage}: data variables such as @${name} are not available in templates`, `@${name}`)
     } else if (node.depth > 0) {
-      report(node, `${usage}: "../" paths are not allowed; name the variable from the top, e.g. {{visitor.name}}`, node.original)
+      report(
+        node,
+        `${usage}: "../" paths are not allowed; name the variable from the top, e.g. {{visitor.name}}`,
+        node.original
+      )
     } else if (node.parts.length === 0) {
-      report(node, `${usage}: {{${node.original}}} is not allowed; name a variable such as {{visitor.name}}`, node.original)
+      report(
+        node,
+        `${usage}: {{${node.original}}} is not allowed; name a variable such as {{visitor.name}}`,
+        node.original
+      )
     } else if (!allowed.has(name)) {
       report(node, `unknown variable {{${name}}}${suggest(name, allowed)}`, name)
     }
@@ -92,8 +107,7 @@ function createWalker (allowed: Set<string>, blocks: Set<string>, report: Report
 
   const variable = (expr: Node, usage: string): void => {
     if (expr.type === 'PathExpression') path(expr as hbs.AST.PathExpression, usage)
-    else if (expr.type === 'SubExpression') report(expr, `${usage}: sub-expressions (helper calls in parentheses) are not allowed`)
-    else report(expr, `${usage}: needs a variable, not a literal value`)
+    else if (expr.type === 'SubExpression') { report(expr, `${usage}: sub-expressions (helper calls in parentheses) are not allowed`) } else report(expr, `${usage}: needs a variable, not a literal value`)
   }
 
   const mustache = (node: hbs.AST.MustacheStatement): void => {
@@ -111,7 +125,7 @@ function createWalker (allowed: Set<string>, blocks: Set<string>, report: Report
   const block = (node: hbs.AST.BlockStatement): void => {
     const name = node.path.original
     if (node.path.parts.length !== 1 || !blocks.has(name)) {
-      const allowedBlocks = [...blocks].map(b => `{{#${b}}}`).join(', ')
+      const allowedBlocks = [...blocks].map((b) => `{{#${b}}}`).join(', ')
       report(node, `block {{#${name}}} is not allowed; use ${allowedBlocks}`, name)
     } else if (node.params.length !== 1 || node.hash !== undefined) {
       report(node, `{{#${name}}} needs exactly one variable, e.g. {{#${name} visitor.name}}`, name)
@@ -160,7 +174,10 @@ function suggest (name: string, allowed: Set<string>): string {
   let bestDistance = 3
   for (const candidate of allowed) {
     const d = distance(name.toLowerCase(), candidate.toLowerCase())
-    if (d < bestDistance) { best = candidate; bestDistance = d }
+    if (d < bestDistance) {
+      best = candidate
+      bestDistance = d
+    }
   }
   return best === undefined ? '' : ` (did you mean {{${best}}}?)`
 }

@@ -13,13 +13,13 @@ export const TemplateVariables = {
   'hours.open': 'true while operators are working (business hours)',
   'hours.summary': 'the opening hours as a sentence, in the conversation language',
   'hours.nextOpen': 'when operators are back, e.g. "Monday at 09:00 (Europe/Rome)"',
-  'queue.position': 'the visitor\'s place in the queue (1 = next)',
+  'queue.position': "the visitor's place in the queue (1 = next)",
   'queue.eta': 'an honest wait estimate as words, e.g. "about 4 minutes"',
   'operator.name': 'the name of the operator who took the conversation',
   'entry.id': 'the FAQ entry being answered',
   'entry.title': 'its title',
-  'answer': 'where the FAQ answer goes (answer wrapper template only, on a line of its own)',
-  'redacted.count': 'how many numbers were removed from the visitor\'s message',
+  answer: 'where the FAQ answer goes (answer wrapper template only, on a line of its own)',
+  'redacted.count': "how many numbers were removed from the visitor's message",
   'redacted.many': 'true when more than one number was removed (for plurals; derived from redacted.count)',
 } as const
 
@@ -27,6 +27,15 @@ export type TemplateVariable = keyof typeof TemplateVariables
 
 /** The subset an FAQ answer may use: no queue or operator state, which answers do not have. */
 export const FaqAnswerVariables: readonly TemplateVariable[] = [
-  'visitor.name', 'visitor.lang', 'shop.name', 'shop.email', 'shop.phone', 'shop.url',
-  'hours.open', 'hours.summary', 'hours.nextOpen', 'entry.id', 'entry.title',
+  'visitor.name',
+  'visitor.lang',
+  'shop.name',
+  'shop.email',
+  'shop.phone',
+  'shop.url',
+  'hours.open',
+  'hours.summary',
+  'hours.nextOpen',
+  'entry.id',
+  'entry.title',
 ]

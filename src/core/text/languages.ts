@@ -43,15 +43,18 @@ function stopList (lang: string, words: readonly string[]): string[] {
 }
 
 // "haven't" must keep its negation and "where's" must not leave a stray "s" behind.
-const prepareEnglish = (text: string): string => text
-  .replace(/\b(can|won|shan)['’]t\b/g, (_m, w: string) => `${w === 'won' ? 'will' : w === 'shan' ? 'shall' : 'can'} not`)
-  .replace(/n['’]t\b/g, ' not')
-  .replace(/['’](s|re|ve|ll|d|m)\b/g, '')
+const prepareEnglish = (text: string): string =>
+  text
+    .replace(
+      /\b(can|won|shan)['’]t\b/g,
+      (_m, w: string) => `${w === 'won' ? 'will' : w === 'shan' ? 'shall' : 'can'} not`
+    )
+    .replace(/n['’]t\b/g, ' not')
+    .replace(/['’](s|re|ve|ll|d|m)\b/g, '')
 
 const restoreSpanish = (w: string): string => w.replace(/cion$/, 'ción')
-const restorePortuguese = (w: string): string => w
-  .replace(/cao$/, 'ção').replace(/coes$/, 'ções')
-  .replace(/sao$/, 'são').replace(/soes$/, 'sões')
+const restorePortuguese = (w: string): string =>
+  w.replace(/cao$/, 'ção').replace(/coes$/, 'ções').replace(/sao$/, 'são').replace(/soes$/, 'sões')
 
 /** Languages with stemming and stop words; any other tag gets the generic analyzer. */
 export const Languages: Readonly<Record<string, LanguageSpec>> = {

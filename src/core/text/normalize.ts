@@ -15,11 +15,13 @@ const LIGATURE_RE = /[ßæœøđłı]/g
  * accent) and folds ё to е, as Russian writers use both for the same word.
  */
 export function stripAccents (text: string): string {
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included
   if (!/[^\u0000-\u007f]/.test(text)) return text
   return text
     .normalize('NFD')
     .replace(DIACRITICS, (mark, offset: number, whole: string) =>
-      mark === BREVE && (whole[offset - 1] === 'и' || whole[offset - 1] === 'И') ? mark : '')
+      mark === BREVE && (whole[offset - 1] === 'и' || whole[offset - 1] === 'И') ? mark : ''
+    )
     .normalize('NFC')
     .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
 }

@@ -5,7 +5,10 @@
  */
 export type SynonymRewriter = (terms: string[]) => string[]
 
-interface Rule { from: string[], to: string[] }
+interface Rule {
+  from: string[]
+  to: string[]
+}
 
 /**
  * Builds a rewriter from groups already turned into terms (one term list per member, as the

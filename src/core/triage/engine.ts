@@ -23,13 +23,17 @@ export interface Evidence {
   handoff?: HandoffMatch
 }
 
-export interface Choice { entryId: string, title: string, confidence: number }
+export interface Choice {
+  entryId: string
+  title: string
+  confidence: number
+}
 
 /** The outcome for one visitor message: a value, never an exception. */
 export type Decision =
-  | { decision: 'answer', lang: string, entry: FaqEntry, confidence: number, evidence: Evidence }
-  | { decision: 'clarify', lang: string, choices: Choice[], confidence: number, evidence: Evidence }
-  | { decision: 'escalate', lang: string, reason: EscalationReason, confidence: number, evidence: Evidence }
+  | { decision: 'answer'; lang: string; entry: FaqEntry; confidence: number; evidence: Evidence }
+  | { decision: 'clarify'; lang: string; choices: Choice[]; confidence: number; evidence: Evidence }
+  | { decision: 'escalate'; lang: string; reason: EscalationReason; confidence: number; evidence: Evidence }
 
 export interface TriageOptions {
   /** Must be one of the FAQ's languages. */
@@ -61,7 +65,13 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
     const entries = faq.entries.get(lang) ?? []
     byId.set(lang, new Map(entries.map((e) => [e.id, e])))
     const matcherOptions: MatcherOptions = { ...options.matcher, lang, synonyms: faq.synonyms.get(lang) }
-    matchers.set(lang, createMatcher(entries.map((e) => ({ id: e.id, questions: e.questions, title: e.title })), matcherOptions))
+    matchers.set(
+      lang,
+      createMatcher(
+        entries.map((e) => ({ id: e.id, questions: e.questions, title: e.title })),
+        matcherOptions
+      )
+    )
   }
   const detector = createLanguageDetector({ langs: faq.langs, defaultLang: options.defaultLang })
   const handoff = createHandoffDetector({ extra: options.handoffPhrases })
@@ -85,17 +95,30 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
       const lang = language.lang
       const asked = handoff.detect(text, lang)
       const found = match(text, lang, 5)
-      const evidence: Evidence = { lang: language, terms: found.terms, coverage: found.coverage, candidates: found.candidates, thresholds, ...(asked !== undefined && { handoff: asked }) }
+      const evidence: Evidence = {
+        lang: language,
+        terms: found.terms,
+        coverage: found.coverage,
+        candidates: found.candidates,
+        thresholds,
+        ...(asked !== undefined && { handoff: asked }),
+      }
       const top = found.candidates[0]
       const confidence = top?.confidence ?? 0
       if (asked !== undefined) return { decision: 'escalate', lang, reason: 'asked_for_person', confidence, evidence }
-      if (language.foreign !== undefined) return { decision: 'escalate', lang, reason: 'unsupported_language', confidence, evidence }
+      if (language.foreign !== undefined) {
+        return { decision: 'escalate', lang, reason: 'unsupported_language', confidence, evidence }
+      }
       if (top === undefined) return { decision: 'escalate', lang, reason: 'no_match', confidence, evidence }
       const verdict = verdictFor(found.candidates, thresholds)
       const hit = entry(lang, top.entryId)
-      if (verdict === 'answer' && hit !== undefined) return { decision: 'answer', lang, entry: hit, confidence, evidence }
+      if (verdict === 'answer' && hit !== undefined) {
+        return { decision: 'answer', lang, entry: hit, confidence, evidence }
+      }
       if (verdict === 'clarify') {
-        const choices = (clarifyChoices(found.candidates) as CandidateEvidence[]).map(({ entryId, title, confidence }) => ({ entryId, title, confidence }))
+        const choices = (clarifyChoices(found.candidates) as CandidateEvidence[]).map(
+          ({ entryId, title, confidence }) => ({ entryId, title, confidence })
+        )
         return { decision: 'clarify', lang, choices, confidence, evidence }
       }
       return { decision: 'escalate', lang, reason: 'low_confidence', confidence, evidence }

@@ -19,7 +19,7 @@ export interface HandoffOptions {
 
 export interface HandoffDetector {
   /** The first request found, trying `lang` first, then every other language. */
-  detect (text: string, lang?: string): HandoffMatch | undefined
+  detect(text: string, lang?: string): HandoffMatch | undefined
 }
 
 /** Words allowed between a verb and its person: "talk to one of your agents" has four. */
@@ -27,11 +27,21 @@ const MaxGap = 5
 /** Longest message, in words, that can be a bare request such as "an operator, please". */
 const MaxBareWords = 10
 
-type Term = { word: string, prefix: boolean }[]
-interface Span { start: number, end: number }
+type Term = { word: string; prefix: boolean }[]
+interface Span {
+  start: number
+  end: number
+}
 interface Compiled {
-  talk: Term[], want: Term[], strong: Term[], weak: Term[], negation: Term[], extra: Term[]
-  gap: Set<string>, fillers: Set<string>, verbLast: boolean
+  talk: Term[]
+  want: Term[]
+  strong: Term[]
+  weak: Term[]
+  negation: Term[]
+  extra: Term[]
+  gap: Set<string>
+  fillers: Set<string>
+  verbLast: boolean
 }
 
 /**
@@ -64,12 +74,20 @@ export function createHandoffDetector (options: HandoffOptions = {}): HandoffDet
  * "don't" → `do not`.
  */
 export function normalizeForMatch (text: string): string[] {
-  const plain = text.toLowerCase().replace(/n['’]t(?!\p{L})/gu, ' not').normalize('NFD').replace(/\p{M}+/gu, '')
+  const plain = text
+    .toLowerCase()
+    .replace(/n['’]t(?!\p{L})/gu, ' not')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
   return plain.match(/\p{L}+|[.,;:!?¿¡]/gu) ?? []
 }
 
 function compile (words: PersonRequestWords | undefined, extra: string[]): Compiled {
-  const terms = (list: string | undefined): Term[] => (list ?? '').split('|').map(toTerm).filter((t) => t.length > 0)
+  const terms = (list: string | undefined): Term[] =>
+    (list ?? '')
+      .split('|')
+      .map(toTerm)
+      .filter((t) => t.length > 0)
   const set = (list: string | undefined): Set<string> => new Set(terms(list).flatMap((t) => t.map((w) => w.word)))
   return {
     talk: terms(words?.talk),
@@ -85,10 +103,13 @@ function compile (words: PersonRequestWords | undefined, extra: string[]): Compi
 }
 
 function toTerm (phrase: string): Term {
-  return phrase.trim().split(/\s+/).flatMap((raw) => {
-    const prefix = raw.endsWith('*')
-    return normalizeForMatch(prefix ? raw.slice(0, -1) : raw).map((word) => ({ word, prefix }))
-  })
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .flatMap((raw) => {
+      const prefix = raw.endsWith('*')
+      return normalizeForMatch(prefix ? raw.slice(0, -1) : raw).map((word) => ({ word, prefix }))
+    })
 }
 
 function findRequest (tokens: string[], c: Compiled): Span | undefined {
@@ -116,7 +137,11 @@ function spansOf (tokens: string[], terms: Term[]): Span[] {
     if (!isWord(token)) continue
     for (const term of terms) {
       const head = term[0]
-      if (head !== undefined && (head.prefix ? token.startsWith(head.word) : token === head.word) && matchesAt(tokens, start, term)) {
+      if (
+        head !== undefined &&
+        (head.prefix ? token.startsWith(head.word) : token === head.word) &&
+        matchesAt(tokens, start, term)
+      ) {
         spans.push({ start, end: start + term.length })
       }
     }
@@ -139,8 +164,9 @@ function after (verb: Span, persons: Span[], tokens: string[], c: Compiled): Spa
 
 /** A person before the verb, for languages that put verbs last ("mit einem Mitarbeiter sprechen"). */
 function before (verb: Span, persons: Span[], tokens: string[], c: Compiled): Span | undefined {
-  const person = near(persons, verb.start - MaxGap - 8, verb.start - 1)
-    .find((p) => p.end <= verb.start && verb.start - p.end <= MaxGap && allIn(tokens, p.end, verb.start, c.gap))
+  const person = near(persons, verb.start - MaxGap - 8, verb.start - 1).find(
+    (p) => p.end <= verb.start && verb.start - p.end <= MaxGap && allIn(tokens, p.end, verb.start, c.gap)
+  )
   return person === undefined ? undefined : unlessNegated({ start: person.start, end: verb.end }, tokens, c)
 }
 
@@ -180,7 +206,8 @@ function allIn (tokens: string[], from: number, to: number, words: Set<string>):
  */
 function unlessNegated (span: Span, tokens: string[], c: Compiled): Span | undefined {
   let start = span.start
-  const widens = (i: number): boolean => c.gap.has(tokens[i] ?? '') || c.want.some((w) => w.length === 1 && matchesAt(tokens, i, w))
+  const widens = (i: number): boolean =>
+    c.gap.has(tokens[i] ?? '') || c.want.some((w) => w.length === 1 && matchesAt(tokens, i, w))
   while (start > 0 && span.start - start < 4 && widens(start - 1)) start--
   const from = Math.max(0, start - 1)
   for (let i = from; i < span.end; i++) if (c.negation.some((n) => matchesAt(tokens, i, n))) return undefined

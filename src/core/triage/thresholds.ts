@@ -54,8 +54,10 @@ export function checkThresholds (thresholds: Thresholds, where = 'thresholds'): 
   const { answer, clarify } = thresholds
   const ok = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1
   if (!ok(answer) || !ok(clarify) || clarify > answer) {
-    throw new FrontdeskError('FD_ERR_CONFIG_INVALID',
-      `${where}: need 0 <= clarify <= answer <= 1, got answer ${answer}, clarify ${clarify}`)
+    throw new FrontdeskError(
+      'FD_ERR_CONFIG_INVALID',
+      `${where}: need 0 <= clarify <= answer <= 1, got answer ${answer}, clarify ${clarify}`
+    )
   }
   return thresholds
 }

@@ -16,25 +16,61 @@ const faq: FastifyPluginAsyncTypebox = async (fastify) => {
   const fd = fastify.frontdesk
   fastify.addHook('preHandler', requireRole('operator'))
 
-  fastify.get('/api/v1/faq/suggest', {
-    schema: { tags: ['faq'], summary: 'The FAQ entries closest to a text, with their answers', querystring: Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }), lang: Type.String({ pattern: '^[a-z]{2,3}$' }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }, { additionalProperties: false }), response: WithErrors({ 200: Type.Object({ suggestions: Type.Array(Suggestion) }) }) },
-  }, async (request) => {
-    const content = fd.content.current()
-    const { text, lang, limit } = request.query
-    const suggestions = content.engine.suggest(text, lang, limit ?? 3).flatMap((c) => {
-      const entry = content.engine.entry(lang, c.entryId)
-      if (entry === undefined) return []
-      const rendered = content.renderer.answer(entry, { shop: fd.config.shop, visitor: { lang }, hours: fd.conversations.hoursContext(fd.clock(), lang) })
-      return [{ entry_id: c.entryId, title: c.title, confidence: c.confidence, text: rendered.text, html: rendered.html }]
-    })
-    return { suggestions }
-  })
+  fastify.get(
+    '/api/v1/faq/suggest',
+    {
+      schema: {
+        tags: ['faq'],
+        summary: 'The FAQ entries closest to a text, with their answers',
+        querystring: Type.Object(
+          {
+            text: Type.String({ minLength: 1, maxLength: 4000 }),
+            lang: Type.String({ pattern: '^[a-z]{2,3}$' }),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+          },
+          { additionalProperties: false }
+        ),
+        response: WithErrors({ 200: Type.Object({ suggestions: Type.Array(Suggestion) }) }),
+      },
+    },
+    async (request) => {
+      const content = fd.content.current()
+      const { text, lang, limit } = request.query
+      const suggestions = content.engine.suggest(text, lang, limit ?? 3).flatMap((c) => {
+        const entry = content.engine.entry(lang, c.entryId)
+        if (entry === undefined) return []
+        const rendered = content.renderer.answer(entry, {
+          shop: fd.config.shop,
+          visitor: { lang },
+          hours: fd.conversations.hoursContext(fd.clock(), lang),
+        })
+        return [
+          { entry_id: c.entryId, title: c.title, confidence: c.confidence, text: rendered.text, html: rendered.html },
+        ]
+      })
+      return { suggestions }
+    }
+  )
 
-  fastify.get('/api/v1/faq/entries', {
-    schema: { tags: ['faq'], summary: 'Every FAQ entry of a language (id and title)', querystring: Type.Object({ lang: Type.String({ pattern: '^[a-z]{2,3}$' }) }, { additionalProperties: false }), response: WithErrors({ 200: Type.Object({ entries: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })) }) }) },
-  }, async (request) => ({
-    entries: (fd.content.current().faq.entries.get(request.query.lang) ?? []).map((e) => ({ id: e.id, title: e.title })),
-  }))
+  fastify.get(
+    '/api/v1/faq/entries',
+    {
+      schema: {
+        tags: ['faq'],
+        summary: 'Every FAQ entry of a language (id and title)',
+        querystring: Type.Object({ lang: Type.String({ pattern: '^[a-z]{2,3}$' }) }, { additionalProperties: false }),
+        response: WithErrors({
+          200: Type.Object({ entries: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })) }),
+        }),
+      },
+    },
+    async (request) => ({
+      entries: (fd.content.current().faq.entries.get(request.query.lang) ?? []).map((e) => ({
+        id: e.id,
+        title: e.title,
+      })),
+    })
+  )
 }
 
 export default faq

@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify'
 /** Liveness (the process answers) and readiness (the store answers and content is loaded). */
 export default async function health (fastify: FastifyInstance): Promise<void> {
   const fd = fastify.frontdesk
-  const Status = { type: 'object', properties: { status: { type: 'string' }, store: { type: 'string' }, langs: { type: 'array', items: { type: 'string' } } } } as const
+  const Status = {
+    type: 'object',
+    properties: {
+      status: { type: 'string' },
+      store: { type: 'string' },
+      langs: { type: 'array', items: { type: 'string' } },
+    },
+  } as const
   fastify.get('/healthz', { schema: { response: { 200: Status } } }, async () => ({ status: 'ok' }))
   fastify.get('/readyz', { schema: { response: { 200: Status, 503: Status } } }, async (_request, reply) => {
     try {

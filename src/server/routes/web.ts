@@ -43,9 +43,20 @@ export function contentSecurityPolicy (kind: PageKind, host: string | undefined)
 const web: FastifyPluginAsyncTypebox = async (fastify) => {
   const fd = fastify.frontdesk
 
-  const send = async (request: FastifyRequest, reply: FastifyReply, name: WebAssetName, headers: Record<string, string>): Promise<FastifyReply> => {
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    name: WebAssetName,
+    headers: Record<string, string>
+  ): Promise<FastifyReply> => {
     const asset = await webAsset(name)
-    void reply.headers({ 'content-type': asset.type, etag: asset.etag, vary: 'accept-encoding', 'x-content-type-options': 'nosniff', ...headers })
+    void reply.headers({
+      'content-type': asset.type,
+      etag: asset.etag,
+      vary: 'accept-encoding',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    })
     if (request.headers['if-none-match'] === asset.etag) return await reply.code(304).send()
     if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       return await reply.header('content-encoding', 'gzip').send(asset.gzip)
@@ -60,45 +71,69 @@ const web: FastifyPluginAsyncTypebox = async (fastify) => {
     'x-frame-options': 'DENY',
   })
   // Anyone's page may embed the widget: scripts and styles load cross-origin.
-  const embeddable = { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' }
+  const embeddable = {
+    'cache-control': 'public, max-age=300',
+    'access-control-allow-origin': '*',
+    'cross-origin-resource-policy': 'cross-origin',
+  }
   const console_ = page('console')
   const hide = { hide: true }
 
   fastify.get('/widget.js', { schema: hide }, (request, reply) => send(request, reply, 'widget.js', embeddable))
   fastify.get('/widget.css', { schema: hide }, (request, reply) => send(request, reply, 'widget.css', embeddable))
 
-  fastify.get('/widget/strings/:file', {
-    schema: {
-      tags: ['visitor'],
-      summary: 'The widget\'s interface strings in a language (the closest the server has), with the message size limit',
-      params: Type.Object({ file: Type.String({ pattern: StringsFile.source, maxLength: 40 }) }),
-      response: {
-        200: Type.Object({ lang: Type.String(), strings: Type.Record(Type.String(), Type.String()), max_text_length: Type.Integer() }),
-        400: ErrorSchema,
+  fastify.get(
+    '/widget/strings/:file',
+    {
+      schema: {
+        tags: ['visitor'],
+        summary:
+          "The widget's interface strings in a language (the closest the server has), with the message size limit",
+        params: Type.Object({ file: Type.String({ pattern: StringsFile.source, maxLength: 40 }) }),
+        response: {
+          200: Type.Object({
+            lang: Type.String(),
+            strings: Type.Record(Type.String(), Type.String()),
+            max_text_length: Type.Integer(),
+          }),
+          400: ErrorSchema,
+        },
       },
     },
-  }, async (request, reply) => {
-    const asked = primaryTag(StringsFile.exec(request.params.file)?.[1] ?? '') ?? ''
-    const content = fd.content.current()
-    const fallback = fd.config.defaultLang
-    const lang = asked in content.strings ? asked : fallback
-    void reply.headers({ 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' })
-    return {
-      lang,
-      strings: { ...StringDefaults.en, ...content.strings[fallback], ...StringDefaults[lang], ...content.strings[lang] },
-      max_text_length: fd.config.maxTextLength,
+    async (request, reply) => {
+      const asked = primaryTag(StringsFile.exec(request.params.file)?.[1] ?? '') ?? ''
+      const content = fd.content.current()
+      const fallback = fd.config.defaultLang
+      const lang = asked in content.strings ? asked : fallback
+      void reply.headers({ 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' })
+      return {
+        lang,
+        strings: {
+          ...StringDefaults.en,
+          ...content.strings[fallback],
+          ...StringDefaults[lang],
+          ...content.strings[lang],
+        },
+        max_text_length: fd.config.maxTextLength,
+      }
     }
-  })
+  )
 
   fastify.get('/console', { schema: hide }, (request, reply) => send(request, reply, 'console.html', console_(request)))
   fastify.get('/console/', { schema: hide }, (_request, reply) => reply.redirect('/console', 301))
-  fastify.get('/console/console.js', { schema: hide }, (request, reply) => send(request, reply, 'console.js', { 'cache-control': 'no-cache' }))
-  fastify.get('/console/console.css', { schema: hide }, (request, reply) => send(request, reply, 'console.css', { 'cache-control': 'no-cache' }))
+  fastify.get('/console/console.js', { schema: hide }, (request, reply) =>
+    send(request, reply, 'console.js', { 'cache-control': 'no-cache' })
+  )
+  fastify.get('/console/console.css', { schema: hide }, (request, reply) =>
+    send(request, reply, 'console.css', { 'cache-control': 'no-cache' })
+  )
 
   if (fd.config.demo) {
     const demo = page('demo')
     fastify.get('/', { schema: hide }, (request, reply) => send(request, reply, 'demo.html', demo(request)))
-    fastify.get('/demo/demo.css', { schema: hide }, (request, reply) => send(request, reply, 'demo.css', { 'cache-control': 'no-cache' }))
+    fastify.get('/demo/demo.css', { schema: hide }, (request, reply) =>
+      send(request, reply, 'demo.css', { 'cache-control': 'no-cache' })
+    )
   }
 }
 

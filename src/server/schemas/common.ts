@@ -1,10 +1,13 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 
 /** The body of every 4xx/5xx answer. */
-export const ErrorSchema = Type.Object({
-  code: Type.String({ description: 'FD_ERR_... code from the error registry' }),
-  message: Type.String(),
-}, { $id: 'Error' })
+export const ErrorSchema = Type.Object(
+  {
+    code: Type.String({ description: 'FD_ERR_... code from the error registry' }),
+    message: Type.String(),
+  },
+  { $id: 'Error' }
+)
 
 /** Error responses shared by authenticated routes. */
 export const AuthErrors = {
@@ -12,7 +15,15 @@ export const AuthErrors = {
   403: ErrorSchema,
 }
 
-export const WithErrors = <T extends Record<number, TSchema>>(ok: T) => ({ ...ok, 400: ErrorSchema, ...AuthErrors, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema })
+export const WithErrors = <T extends Record<number, TSchema>>(ok: T) => ({
+  ...ok,
+  400: ErrorSchema,
+  ...AuthErrors,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  429: ErrorSchema,
+  503: ErrorSchema,
+})
 
 export const OperatorSchema = Type.Object({
   id: Type.String(),

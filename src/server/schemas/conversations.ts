@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox'
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
-const State = Type.Union([Type.Literal('bot'), Type.Literal('queued'), Type.Literal('assigned'), Type.Literal('closed'), Type.Literal('offline')])
+const State = Type.Union([
+  Type.Literal('bot'),
+  Type.Literal('queued'),
+  Type.Literal('assigned'),
+  Type.Literal('closed'),
+  Type.Literal('offline'),
+])
 
 export const ConversationSchema = Type.Object({
   id: Type.String(),
@@ -19,7 +25,9 @@ export const ConversationSchema = Type.Object({
   assigned_name: Nullable(Type.String()),
   last_seq: Type.Integer(),
   question: Type.Optional(Type.String()),
-  guesses: Type.Optional(Type.Array(Type.Object({ entryId: Type.String(), title: Type.String(), confidence: Type.Number() }))),
+  guesses: Type.Optional(
+    Type.Array(Type.Object({ entryId: Type.String(), title: Type.String(), confidence: Type.Number() }))
+  ),
 })
 
 export const MessageSchema = Type.Object({
@@ -35,15 +43,23 @@ export const MessageSchema = Type.Object({
   entry_id: Nullable(Type.String()),
   operator_id: Nullable(Type.String()),
   client_id: Nullable(Type.String()),
-  data: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'kind-specific data; for visitor questions, `triage` holds the bot\'s evidence' }),
+  data: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: "kind-specific data; for visitor questions, `triage` holds the bot's evidence",
+  }),
 })
 
-export const ListQuery = Type.Object({
-  state: Type.Optional(State),
-  mine: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false })
+export const ListQuery = Type.Object(
+  {
+    state: Type.Optional(State),
+    mine: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false }
+)
 
-export const TranscriptQuery = Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 })) }, { additionalProperties: false })
+export const TranscriptQuery = Type.Object(
+  { after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 })) },
+  { additionalProperties: false }
+)
 
 export const Ack = Type.Object({ client_id: Type.String(), seq: Type.Integer() })
 

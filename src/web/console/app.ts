@@ -30,19 +30,37 @@ function parseRoute (hash: string): Route {
 export function startConsole (root: HTMLElement, api: Api, session: Session, loggedOut: () => void): () => void {
   const notifier = createNotifier(BaseTitle, () => schedule())
   const state: ConsoleState = {
-    me: session.operator, operators: [], queue: [], queueAt: Date.now(), openContacts: 0, route: parseRoute(location.hash),
-    typingUntil: new Map(), unread: new Set(), reminded: new Set(), lastVisitorText: new Map(), linked: new Map(), live: 'connecting',
+    me: session.operator,
+    operators: [],
+    queue: [],
+    queueAt: Date.now(),
+    openContacts: 0,
+    route: parseRoute(location.hash),
+    typingUntil: new Map(),
+    unread: new Set(),
+    reminded: new Set(),
+    lastVisitorText: new Map(),
+    linked: new Map(),
+    live: 'connecting',
   }
   const entries = new Map<string, Promise<FaqEntry[]>>()
   const titles = new Map<string, string>()
   let scheduled = false
 
-  const shell = createShell(root, notifier, () => { void api.logout().finally(stop) })
+  const shell = createShell(root, notifier, () => {
+    void api.logout().finally(stop)
+  })
   const queueView = createQueueView(shell.sidebar)
   const conversation = createConversationView(shell.main, api, {
-    claim: async (id) => { setSummary((await api.claim(id)).conversation) },
-    close: async (id) => { setSummary((await api.close(id)).conversation) },
-    transfer: async (id, username) => { setSummary((await api.transfer(id, username)).conversation) },
+    claim: async (id) => {
+      setSummary((await api.claim(id)).conversation)
+    },
+    close: async (id) => {
+      setSummary((await api.close(id)).conversation)
+    },
+    transfer: async (id, username) => {
+      setSummary((await api.transfer(id, username)).conversation)
+    },
     send: (id, text) => replies.send(id, text),
     retry: (id, clientId) => replies.retry(id, clientId),
     typing: (id) => live.typing(id),
@@ -68,15 +86,25 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     report: (since, lang) => api.faqReport(since, lang),
     proposals: async () => (await api.proposals()).proposals,
     accept: (pid, edits) => api.acceptProposal(pid, edits),
-    reject: async (pid, note) => { await api.rejectProposal(pid, note) },
+    reject: async (pid, note) => {
+      await api.rejectProposal(pid, note)
+    },
   })
   const analytics = createAnalyticsView(shell.main, api)
 
   const live = createLive({
     onFrame: (frame) => frames.receive(frame),
-    onStatus (status) { state.live = status; schedule() },
+    onStatus (status) {
+      state.live = status
+      schedule()
+    },
     onTrouble () {
-      void api.me().then((s) => { if (s === undefined) stop() }, () => {})
+      void api.me().then(
+        (s) => {
+          if (s === undefined) stop()
+        },
+        () => {}
+      )
     },
   })
 
@@ -118,32 +146,70 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
   function home (): void {
     conversation.reset()
     const waiting = state.queue.filter((c) => c.state === 'queued').length
-    replaceChildren(shell.main, h('section', { class: 'home' },
-      h('h2', {}, `Hello, ${state.me.name}`),
-      h('p', {}, waiting === 0 ? 'Nobody is waiting right now. New visitors appear on the left, with a sound.' : `${waiting} visitor${waiting === 1 ? ' is' : 's are'} waiting: pick one on the left.`),
-    ))
+    replaceChildren(
+      shell.main,
+      h(
+        'section',
+        { class: 'home' },
+        h('h2', {}, `Hello, ${state.me.name}`),
+        h(
+          'p',
+          {},
+          waiting === 0
+            ? 'Nobody is waiting right now. New visitors appear on the left, with a sound.'
+            : `${waiting} visitor${waiting === 1 ? ' is' : 's are'} waiting: pick one on the left.`
+        )
+      )
+    )
   }
 
   /** Takes a fresher summary of a conversation (from an action, or a reload). */
   function setSummary (c: ConversationSummary): void {
-    if (state.transcript?.conversation.id === c.id) state.transcript.conversation = { ...state.transcript.conversation, ...c }
+    if (state.transcript?.conversation.id === c.id) {
+      state.transcript.conversation = { ...state.transcript.conversation, ...c }
+    }
     schedule()
   }
 
-  const frames = createFrameHandler({ state, api, live, notifier, announce: shell.announce, schedule, setSummary, loadContacts })
+  const frames = createFrameHandler({
+    state,
+    api,
+    live,
+    notifier,
+    announce: shell.announce,
+    schedule,
+    setSummary,
+    loadContacts,
+  })
 
   function loadContacts (): void {
-    api.contacts().then((r) => { state.contacts = r.contacts; schedule() }, () => { state.contacts = []; schedule() })
+    api.contacts().then(
+      (r) => {
+        state.contacts = r.contacts
+        schedule()
+      },
+      () => {
+        state.contacts = []
+        schedule()
+      }
+    )
   }
 
   function route (): void {
     const previous = state.route
     state.route = parseRoute(location.hash)
     const leaving = previous.view === 'conversation' ? previous.id : undefined
-    if (leaving !== undefined && !(state.route.view === 'conversation' && state.route.id === leaving) && !frames.follows(leaving)) live.unwatch(leaving)
+    if (
+      leaving !== undefined &&
+      !(state.route.view === 'conversation' && state.route.id === leaving) &&
+      !frames.follows(leaving)
+    ) { live.unwatch(leaving) }
     if (state.route.view === 'conversation') openConversation(state.route.id)
     else state.transcript = undefined
-    if (state.route.view === 'inbox') { state.contacts = undefined; loadContacts() }
+    if (state.route.view === 'inbox') {
+      state.contacts = undefined
+      loadContacts()
+    }
     schedule()
     queueMicrotask(() => {
       if (state.route.view === 'inbox') inbox.focusHeading()
@@ -156,19 +222,31 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     if (state.transcript?.conversation.id === id) return
     state.transcript = undefined
     state.unread.delete(id)
-    api.conversation(id).then((r) => {
-      if (state.route.view !== 'conversation' || state.route.id !== id) return
-      state.transcript = { conversation: r.conversation, messages: r.messages, pending: [] }
-      const last = r.messages[r.messages.length - 1]?.seq ?? 0
-      // Watch from what we have: anything stored since the read above is streamed, repeats are skipped.
-      live.rewatch(id, last)
-      for (const m of r.messages) if (m.author === 'visitor' && (m.kind === null || m.kind === 'contact')) state.lastVisitorText.set(id, m.text)
-      void entriesOf(r.conversation.lang).then(schedule, () => {})
-      render()
-      conversation.focusHeading()
-    }, (err: unknown) => {
-      replaceChildren(shell.main, h('p', { class: 'form-error', role: 'alert' }, `This conversation cannot be opened: ${(err as Error).message}`))
-    })
+    api.conversation(id).then(
+      (r) => {
+        if (state.route.view !== 'conversation' || state.route.id !== id) return
+        state.transcript = { conversation: r.conversation, messages: r.messages, pending: [] }
+        const last = r.messages[r.messages.length - 1]?.seq ?? 0
+        // Watch from what we have: anything stored since the read above is streamed, repeats are skipped.
+        live.rewatch(id, last)
+        for (const m of r.messages) {
+          if (m.author === 'visitor' && (m.kind === null || m.kind === 'contact')) state.lastVisitorText.set(id, m.text)
+        }
+        void entriesOf(r.conversation.lang).then(schedule, () => {})
+        render()
+        conversation.focusHeading()
+      },
+      (err: unknown) => {
+        replaceChildren(
+          shell.main,
+          h(
+            'p',
+            { class: 'form-error', role: 'alert' },
+            `This conversation cannot be opened: ${(err as Error).message}`
+          )
+        )
+      }
+    )
   }
 
   const tick = setInterval(() => {
@@ -197,7 +275,13 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     loggedOut()
   }
 
-  api.operators().then((r) => { state.operators = r.operators; schedule() }, () => {})
+  api.operators().then(
+    (r) => {
+      state.operators = r.operators
+      schedule()
+    },
+    () => {}
+  )
   live.start()
   route()
   return stop

@@ -27,7 +27,7 @@ const StickyPx = 120
 export function createConversationView (root: HTMLElement, api: Api, actions: ConversationActions) {
   let shownId: string | undefined
   let rows = new Map<number, HTMLElement>()
-  let pendingRows = new Map<string, { el: HTMLElement, status: string }>()
+  let pendingRows = new Map<string, { el: HTMLElement; status: string }>()
   let headerSignature = ''
   const heading = h('h2', { tabindex: '-1' })
   const stateTag = h('span', { class: 'state-tag' })
@@ -39,52 +39,104 @@ export function createConversationView (root: HTMLElement, api: Api, actions: Co
   let current: ConversationSummary | undefined
   const reply = createReplyBox({
     api,
-    send: (text) => { if (current !== undefined) actions.send(current.id, text) },
-    typing: () => { if (current !== undefined) actions.typing(current.id) },
+    send: (text) => {
+      if (current !== undefined) actions.send(current.id, text)
+    },
+    typing: () => {
+      if (current !== undefined) actions.typing(current.id)
+    },
   })
-  const view = h('section', { class: 'conversation', 'aria-labelledby': 'conv-title' },
+  const view = h(
+    'section',
+    { class: 'conversation', 'aria-labelledby': 'conv-title' },
     h('header', { class: 'conv-header' }, h('div', { class: 'conv-title' }, heading, stateTag), buttons),
     actionStatus,
-    h('div', { class: 'conv-body' },
+    h(
+      'div',
+      { class: 'conv-body' },
       h('div', { class: 'conv-main' }, log, typing, reply.el),
-      h('aside', { class: 'conv-side', 'aria-label': 'Visitor and FAQ suggestions' }, h('h3', {}, 'Visitor'), context, reply.suggestions),
-    ),
+      h(
+        'aside',
+        { class: 'conv-side', 'aria-label': 'Visitor and FAQ suggestions' },
+        h('h3', {}, 'Visitor'),
+        context,
+        reply.suggestions
+      )
+    )
   )
   heading.id = 'conv-title'
 
-  const run = (label: string, work: () => Promise<void>) => async (event: Event): Promise<void> => {
-    const button = event.currentTarget as HTMLButtonElement
-    button.disabled = true
-    actionStatus.textContent = ''
-    try {
-      await work()
-    } catch (err) {
-      actionStatus.textContent = `${label} failed: ${(err as Error).message}`
-    } finally {
-      button.disabled = false
-    }
-  }
+  const run =
+    (label: string, work: () => Promise<void>) =>
+      async (event: Event): Promise<void> => {
+        const button = event.currentTarget as HTMLButtonElement
+        button.disabled = true
+        actionStatus.textContent = ''
+        try {
+          await work()
+        } catch (err) {
+          actionStatus.textContent = `${label} failed: ${(err as Error).message}`
+        } finally {
+          button.disabled = false
+        }
+      }
 
   const renderHeader = (c: ConversationSummary, state: ConsoleState): void => {
     const mine = isMine(state, c)
     const admin = state.me.role === 'admin'
-    const signature = JSON.stringify([c.id, c.state, c.assigned_to, c.assigned_name, c.visitor_name, state.operators.map((o) => [o.username, o.online])])
+    const signature = JSON.stringify([
+      c.id,
+      c.state,
+      c.assigned_to,
+      c.assigned_name,
+      c.visitor_name,
+      state.operators.map((o) => [o.username, o.online]),
+    ])
     if (signature === headerSignature) return
     headerSignature = signature
     heading.textContent = visitorName(c.visitor_name)
-    stateTag.textContent = c.state === 'assigned' ? `${StateNames.assigned} to ${mine ? 'you' : (c.assigned_name ?? 'a colleague')}` : (StateNames[c.state] ?? c.state)
+    stateTag.textContent =
+      c.state === 'assigned'
+        ? `${StateNames.assigned} to ${mine ? 'you' : (c.assigned_name ?? 'a colleague')}`
+        : (StateNames[c.state] ?? c.state)
     stateTag.dataset.state = c.state
     const list: Node[] = []
-    if (c.state === 'queued' || c.state === 'offline') list.push(h('button', { type: 'button', class: 'primary', onclick: run('Claim', () => actions.claim(c.id)) }, 'Claim'))
-    if (c.state === 'assigned' && (mine || admin)) list.push(transferControl(c, state.operators.filter((o) => o.id !== c.assigned_to)))
-    if (c.state !== 'closed' && (c.state !== 'assigned' || mine || admin)) list.push(h('button', { type: 'button', onclick: run('Close', () => actions.close(c.id)) }, 'Close'))
+    if (c.state === 'queued' || c.state === 'offline') {
+      list.push(
+        h('button', { type: 'button', class: 'primary', onclick: run('Claim', () => actions.claim(c.id)) }, 'Claim')
+      )
+    }
+    if (c.state === 'assigned' && (mine || admin)) {
+      list.push(
+        transferControl(
+          c,
+          state.operators.filter((o) => o.id !== c.assigned_to)
+        )
+      )
+    }
+    if (c.state !== 'closed' && (c.state !== 'assigned' || mine || admin)) {
+      list.push(h('button', { type: 'button', onclick: run('Close', () => actions.close(c.id)) }, 'Close'))
+    }
     replaceChildren(buttons, ...list)
   }
 
   const transferControl = (c: ConversationSummary, others: Operator[]): HTMLElement => {
-    const select = h('select', { 'aria-label': 'Transfer to' }, h('option', { value: '' }, 'Transfer to…'),
-      ...others.map((o) => h('option', { value: o.username }, `${o.name}${o.online === true ? ' (online)' : ''}`)))
-    const go = h('button', { type: 'button', onclick: run('Transfer', async () => { if (select.value !== '') await actions.transfer(c.id, select.value) }) }, 'Transfer')
+    const select = h(
+      'select',
+      { 'aria-label': 'Transfer to' },
+      h('option', { value: '' }, 'Transfer to…'),
+      ...others.map((o) => h('option', { value: o.username }, `${o.name}${o.online === true ? ' (online)' : ''}`))
+    )
+    const go = h(
+      'button',
+      {
+        type: 'button',
+        onclick: run('Transfer', async () => {
+          if (select.value !== '') await actions.transfer(c.id, select.value)
+        }),
+      },
+      'Transfer'
+    )
     return h('span', { class: 'transfer' }, select, go)
   }
 
@@ -92,16 +144,33 @@ export function createConversationView (root: HTMLElement, api: Api, actions: Co
   const renderContext = (c: ConversationSummary, state: ConsoleState): void => {
     const page = safeHttpUrl(c.page_url)
     const wait = waitingNow(c, state.queueAt, Date.now())
-    const signature = JSON.stringify([c.id, c.page_url, c.lang, c.browser_lang, c.user_agent, c.created_at, wait === undefined ? null : Math.floor(wait)])
+    const signature = JSON.stringify([
+      c.id,
+      c.page_url,
+      c.lang,
+      c.browser_lang,
+      c.user_agent,
+      c.created_at,
+      wait === undefined ? null : Math.floor(wait),
+    ])
     if (signature === contextSignature) return
     contextSignature = signature
     const item = (term: string, ...value: (Node | string)[]) => [h('dt', {}, term), h('dd', {}, ...value)]
-    replaceChildren(context,
-      ...item('Page', page !== undefined ? h('a', { href: page, target: '_blank', rel: 'noopener noreferrer' }, c.page_url ?? '') : (c.page_url ?? 'unknown')),
-      ...item('Language', `${langLabel(c.lang)}${c.browser_lang !== null && c.browser_lang !== c.lang ? ` (browser: ${c.browser_lang})` : ''}`),
+    replaceChildren(
+      context,
+      ...item(
+        'Page',
+        page !== undefined
+          ? h('a', { href: page, target: '_blank', rel: 'noopener noreferrer' }, c.page_url ?? '')
+          : (c.page_url ?? 'unknown')
+      ),
+      ...item(
+        'Language',
+        `${langLabel(c.lang)}${c.browser_lang !== null && c.browser_lang !== c.lang ? ` (browser: ${c.browser_lang})` : ''}`
+      ),
       ...item('Browser', h('span', { title: c.user_agent ?? '' }, browserOf(c.user_agent))),
       ...item('Started', when(c.created_at)),
-      ...(wait !== undefined ? item('Waiting', duration(wait)) : []),
+      ...(wait !== undefined ? item('Waiting', duration(wait)) : [])
     )
   }
 
@@ -120,7 +189,12 @@ export function createConversationView (root: HTMLElement, api: Api, actions: Co
       added = true
     }
     const live = new Set(tr.pending.map((p) => p.clientId))
-    for (const [id, p] of pendingRows) if (!live.has(id)) { p.el.remove(); pendingRows.delete(id) }
+    for (const [id, p] of pendingRows) {
+      if (!live.has(id)) {
+        p.el.remove()
+        pendingRows.delete(id)
+      }
+    }
     for (const p of tr.pending) {
       const existing = pendingRows.get(p.clientId)
       if (existing !== undefined && existing.status === p.status) continue
@@ -158,9 +232,15 @@ export function createConversationView (root: HTMLElement, api: Api, actions: Co
       reply.update({ conversationId: c.id, lang: c.lang, canReply: isMine(state, c), question: question?.text })
     },
     /** Moves focus to the conversation's heading (after the operator opened it). */
-    focusHeading (): void { heading.focus() },
-    focusReply (): void { reply.focus() },
+    focusHeading (): void {
+      heading.focus()
+    },
+    focusReply (): void {
+      reply.focus()
+    },
     shown: (): string | undefined => shownId,
-    reset (): void { shownId = undefined },
+    reset (): void {
+      shownId = undefined
+    },
   }
 }

@@ -13,7 +13,10 @@ export function duration (seconds: number): string {
 export function when (iso: string): string {
   const date = new Date(iso)
   const today = new Date().toDateString() === date.toDateString()
-  return new Intl.DateTimeFormat(undefined, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+  return new Intl.DateTimeFormat(
+    undefined,
+    today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }
+  ).format(date)
 }
 
 /** `72%`. */
@@ -24,9 +27,27 @@ export function percent (confidence: number): string {
 /** "Firefox 128 on Windows" from a user agent string; the raw string when nothing is recognised. */
 export function browserOf (userAgent: string | null): string {
   if (userAgent === null || userAgent === '') return 'unknown'
-  const browsers: [RegExp, string][] = [[/Edg\/(\d+)/, 'Edge'], [/OPR\/(\d+)/, 'Opera'], [/Firefox\/(\d+)/, 'Firefox'], [/Chrom(?:e|ium)\/(\d+)/, 'Chrome'], [/Version\/(\d+)[\d.]* .*Safari\//, 'Safari']]
-  const systems: [RegExp, string][] = [[/Windows/, 'Windows'], [/iPhone|iPad|iPod/, 'iOS'], [/Android/, 'Android'], [/Mac OS X|Macintosh/, 'macOS'], [/CrOS/, 'ChromeOS'], [/Linux/, 'Linux']]
-  const browser = browsers.map(([re, name]) => { const m = re.exec(userAgent); return m === null ? undefined : `${name} ${m[1] ?? ''}`.trim() }).find((b) => b !== undefined)
+  const browsers: [RegExp, string][] = [
+    [/Edg\/(\d+)/, 'Edge'],
+    [/OPR\/(\d+)/, 'Opera'],
+    [/Firefox\/(\d+)/, 'Firefox'],
+    [/Chrom(?:e|ium)\/(\d+)/, 'Chrome'],
+    [/Version\/(\d+)[\d.]* .*Safari\//, 'Safari'],
+  ]
+  const systems: [RegExp, string][] = [
+    [/Windows/, 'Windows'],
+    [/iPhone|iPad|iPod/, 'iOS'],
+    [/Android/, 'Android'],
+    [/Mac OS X|Macintosh/, 'macOS'],
+    [/CrOS/, 'ChromeOS'],
+    [/Linux/, 'Linux'],
+  ]
+  const browser = browsers
+    .map(([re, name]) => {
+      const m = re.exec(userAgent)
+      return m === null ? undefined : `${name} ${m[1] ?? ''}`.trim()
+    })
+    .find((b) => b !== undefined)
   const system = systems.find(([re]) => re.test(userAgent))?.[1]
   if (browser === undefined) return userAgent.slice(0, 80)
   return system === undefined ? browser : `${browser} on ${system}`
@@ -48,7 +69,13 @@ export function safeHttpUrl (value: string | null): string | undefined {
   }
 }
 
-export const StateNames: Record<string, string> = { bot: 'With the bot', queued: 'Waiting', assigned: 'Assigned', closed: 'Closed', offline: 'Offline message' }
+export const StateNames: Record<string, string> = {
+  bot: 'With the bot',
+  queued: 'Waiting',
+  assigned: 'Assigned',
+  closed: 'Closed',
+  offline: 'Offline message',
+}
 
 /** A language code as a short label: `ES`. */
 export const langLabel = (lang: string): string => lang.toUpperCase()

@@ -34,13 +34,18 @@ export function createFrameHandler (deps: FrameDeps) {
   let followed = new Set<string>()
   let lastUnclaimedReminder = 0
 
-  const looking = (id: string): boolean => !document.hidden && state.route.view === 'conversation' && state.route.id === id
+  const looking = (id: string): boolean =>
+    !document.hidden && state.route.view === 'conversation' && state.route.id === id
 
   /** One frame from /ws/operator. */
   function receive (frame: OperatorServerFrame): void {
     switch (frame.type) {
-      case 'queue': onQueue(frame.conversations, frame.open_contacts); break
-      case 'message': onMessage(frame); break
+      case 'queue':
+        onQueue(frame.conversations, frame.open_contacts)
+        break
+      case 'message':
+        onMessage(frame)
+        break
       case 'typing':
         state.typingUntil.set(frame.conversation_id, Date.now() + TypingShownMs)
         setTimeout(schedule, TypingShownMs + 50)
@@ -49,10 +54,15 @@ export function createFrameHandler (deps: FrameDeps) {
         const c = state.queue.find((x) => x.id === frame.conversation_id)
         state.reminded.add(frame.conversation_id)
         state.unread.add(frame.conversation_id)
-        attention(`${visitorName(c?.visitor_name ?? null)} is waiting for your answer`, 'Reply, or transfer the conversation to a colleague.', frame.conversation_id)
+        attention(
+          `${visitorName(c?.visitor_name ?? null)} is waiting for your answer`,
+          'Reply, or transfer the conversation to a colleague.',
+          frame.conversation_id
+        )
         break
       }
-      default: break
+      default:
+        break
     }
     schedule()
   }
@@ -81,7 +91,12 @@ export function createFrameHandler (deps: FrameDeps) {
     if (selected !== undefined) {
       const fresh = present.get(selected.id)
       if (fresh !== undefined) setSummary(fresh)
-      else if (selected.state !== 'closed') api.conversation(selected.id).then((r) => setSummary(r.conversation), () => {})
+      else if (selected.state !== 'closed') {
+        api.conversation(selected.id).then(
+          (r) => setSummary(r.conversation),
+          () => {}
+        )
+      }
     }
   }
 
@@ -91,7 +106,9 @@ export function createFrameHandler (deps: FrameDeps) {
   function followMine (): void {
     const mine = new Set(state.queue.filter((c) => isMine(state, c)).map((c) => c.id))
     for (const c of state.queue) if (mine.has(c.id)) live.watch(c.id, c.last_seq)
-    for (const id of followed) if (!mine.has(id) && !looking(id) && state.transcript?.conversation.id !== id) live.unwatch(id)
+    for (const id of followed) {
+      if (!mine.has(id) && !looking(id) && state.transcript?.conversation.id !== id) live.unwatch(id)
+    }
     followed = mine
   }
 
@@ -115,7 +132,9 @@ export function createFrameHandler (deps: FrameDeps) {
   /** Sound, desktop notification and a screen reader announcement. */
   function attention (title: string, body: string, id: string): void {
     notifier.chime()
-    notifier.desktop(title, body, id, () => { location.hash = `#/c/${encodeURIComponent(id)}` })
+    notifier.desktop(title, body, id, () => {
+      location.hash = `#/c/${encodeURIComponent(id)}`
+    })
     deps.announce(`${title}: ${body}`)
   }
 
@@ -123,10 +142,16 @@ export function createFrameHandler (deps: FrameDeps) {
   function tick (now: number): void {
     const waiting = state.queue.filter((c) => c.state === 'queued').map((c) => waitingNow(c, state.queueAt, now) ?? 0)
     const longest = Math.max(0, ...waiting)
-    if (waiting.length === 0 || longest < UnclaimedAfterSeconds || now - lastUnclaimedReminder < UnclaimedEveryMs) return
+    if (waiting.length === 0 || longest < UnclaimedAfterSeconds || now - lastUnclaimedReminder < UnclaimedEveryMs) {
+      return
+    }
     lastUnclaimedReminder = now
     const first = state.queue.find((c) => c.state === 'queued')
-    attention(`${waiting.length} visitor${waiting.length === 1 ? '' : 's'} waiting`, `The longest has waited ${duration(longest)}.`, first?.id ?? '')
+    attention(
+      `${waiting.length} visitor${waiting.length === 1 ? '' : 's'} waiting`,
+      `The longest has waited ${duration(longest)}.`,
+      first?.id ?? ''
+    )
   }
 
   return {

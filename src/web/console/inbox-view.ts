@@ -17,19 +17,36 @@ export function createInboxView (root: HTMLElement, markHandled: (id: string) =>
     const done = h('button', { type: 'button' }, 'Mark as handled')
     done.addEventListener('click', () => {
       done.disabled = true
-      markHandled(c.id).then(() => { status.textContent = `Marked the message from ${c.email} as handled.` }, (err: unknown) => {
-        done.disabled = false
-        status.textContent = `Could not mark it: ${(err as Error).message}`
-      })
+      markHandled(c.id).then(
+        () => {
+          status.textContent = `Marked the message from ${c.email} as handled.`
+        },
+        (err: unknown) => {
+          done.disabled = false
+          status.textContent = `Could not mark it: ${(err as Error).message}`
+        }
+      )
     })
-    return h('li', { class: 'contact' },
-      h('div', { class: 'contact-head' }, h('strong', {}, c.email), ' ', h('span', { class: 'lang' }, langLabel(c.lang)), ' ', h('time', { datetime: c.at }, when(c.at))),
+    return h(
+      'li',
+      { class: 'contact' },
+      h(
+        'div',
+        { class: 'contact-head' },
+        h('strong', {}, c.email),
+        ' ',
+        h('span', { class: 'lang' }, langLabel(c.lang)),
+        ' ',
+        h('time', { datetime: c.at }, when(c.at))
+      ),
       h('p', { class: 'text' }, c.text),
-      h('div', { class: 'contact-actions' },
+      h(
+        'div',
+        { class: 'contact-actions' },
         h('a', { href: `mailto:${encodeURIComponent(c.email).replace('%40', '@')}` }, 'Reply by e-mail'),
         h('a', { href: `#/c/${encodeURIComponent(c.conversation_id)}` }, 'Open conversation'),
-        done,
-      ),
+        done
+      )
     )
   }
 
@@ -45,6 +62,8 @@ export function createInboxView (root: HTMLElement, markHandled: (id: string) =>
       else if (contacts.length === 0) replaceChildren(list, h('li', { class: 'empty' }, 'No offline messages waiting.'))
       else replaceChildren(list, ...contacts.map(item))
     },
-    focusHeading (): void { heading.focus() },
+    focusHeading (): void {
+      heading.focus()
+    },
   }
 }

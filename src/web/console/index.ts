@@ -16,10 +16,22 @@ const api = createApi(() => {
 
 function login (notice?: string): void {
   stop = undefined
-  showLogin(root, api, (session) => { stop = startConsole(root, api, session, () => login('You have been logged out.')) }, notice)
+  showLogin(
+    root,
+    api,
+    (session) => {
+      stop = startConsole(root, api, session, () => login('You have been logged out.'))
+    },
+    notice
+  )
 }
 
-api.me().then((session) => {
-  if (session === undefined) login()
-  else stop = startConsole(root, api, session, () => login('You have been logged out.'))
-}, () => { login('The server cannot be reached right now.') })
+api.me().then(
+  (session) => {
+    if (session === undefined) login()
+    else stop = startConsole(root, api, session, () => login('You have been logged out.'))
+  },
+  () => {
+    login('The server cannot be reached right now.')
+  }
+)

@@ -47,7 +47,9 @@ export function createLive (options: LiveOptions) {
     socket.addEventListener('message', (event) => {
       const frame = parseFrame<OperatorServerFrame>(event.data)
       if (frame === undefined) return
-      if (frame.type === 'message' && (watched.get(frame.conversation_id) ?? Infinity) < frame.seq) watched.set(frame.conversation_id, frame.seq)
+      if (frame.type === 'message' && (watched.get(frame.conversation_id) ?? Infinity) < frame.seq) {
+        watched.set(frame.conversation_id, frame.seq)
+      }
       options.onFrame(frame)
     })
     socket.addEventListener('close', () => {
@@ -60,12 +62,19 @@ export function createLive (options: LiveOptions) {
     })
   }
   const online = (): void => {
-    if (ws === undefined && !stopped) { clearTimeout(timer); attempt = 0; connect() }
+    if (ws === undefined && !stopped) {
+      clearTimeout(timer)
+      attempt = 0
+      connect()
+    }
   }
   window.addEventListener('online', online)
 
   return {
-    start (): void { stopped = false; if (ws === undefined) connect() },
+    start (): void {
+      stopped = false
+      if (ws === undefined) connect()
+    },
     stop (): void {
       stopped = true
       clearTimeout(timer)
@@ -91,9 +100,13 @@ export function createLive (options: LiveOptions) {
     /** The highest seq streamed for a watched conversation. */
     seen: (id: string): number | undefined => watched.get(id),
     isWatched: (id: string): boolean => watched.has(id),
-    typing (id: string): void { send({ type: 'typing', conversation_id: id }) },
+    typing (id: string): void {
+      send({ type: 'typing', conversation_id: id })
+    },
     /** Asks for the queue again (after the console was asleep, say). */
-    refresh (): void { send({ type: 'hello' }) },
+    refresh (): void {
+      send({ type: 'hello' })
+    },
   }
 }
 

@@ -4,10 +4,14 @@ let soundReady: () => void = () => {}
 // Armed from the moment the console loads, so the click on "Log in" already counts.
 const arm = (): void => {
   if (audio !== undefined) return
-  const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
+  const Context =
+    window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
   if (Context === undefined) return
   audio = new Context()
-  void audio.resume().then(() => soundReady(), () => {})
+  void audio.resume().then(
+    () => soundReady(),
+    () => {}
+  )
 }
 document.addEventListener('pointerdown', arm, { once: true, capture: true })
 document.addEventListener('keydown', arm, { once: true, capture: true })
@@ -26,7 +30,10 @@ export function createNotifier (baseTitle: string, onSoundReady: () => void = ()
     chime (): void {
       if (audio === undefined || audio.state !== 'running') return
       const start = audio.currentTime
-      for (const [offset, frequency] of [[0, 660], [0.16, 880]] as const) {
+      for (const [offset, frequency] of [
+        [0, 660],
+        [0.16, 880],
+      ] as const) {
         const osc = audio.createOscillator()
         const gain = audio.createGain()
         osc.type = 'sine'
@@ -47,7 +54,8 @@ export function createNotifier (baseTitle: string, onSoundReady: () => void = ()
       if (document.title !== title) document.title = title
     },
     unread: (): number => unread,
-    desktopState: (): NotificationPermission | 'unsupported' => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission),
+    desktopState: (): NotificationPermission | 'unsupported' =>
+      typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
     /** Asks for permission; must run in a click handler. */
     async requestDesktop (): Promise<NotificationPermission | 'unsupported'> {
       if (typeof Notification === 'undefined') return 'unsupported'
@@ -58,7 +66,11 @@ export function createNotifier (baseTitle: string, onSoundReady: () => void = ()
       if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return
       if (!document.hidden && document.hasFocus()) return
       const n = new Notification(title, { body: body.slice(0, 180), tag })
-      n.onclick = () => { window.focus(); onClick(); n.close() }
+      n.onclick = () => {
+        window.focus()
+        onClick()
+        n.close()
+      }
     },
   }
 }

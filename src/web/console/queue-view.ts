@@ -3,7 +3,14 @@ import { duration, langLabel, percent, visitorName } from './format.js'
 import { waitingNow, type ConsoleState } from './state.js'
 import type { ConversationSummary } from './types.js'
 
-interface Section { id: string, title: string, list: HTMLUListElement, count: HTMLSpanElement, empty: HTMLParagraphElement, section: HTMLElement }
+interface Section {
+  id: string
+  title: string
+  list: HTMLUListElement
+  count: HTMLSpanElement
+  empty: HTMLParagraphElement
+  section: HTMLElement
+}
 
 /**
  * The sidebar: waiting visitors (queue order, with waiting time, question and the bot's best
@@ -11,12 +18,18 @@ interface Section { id: string, title: string, list: HTMLUListElement, count: HT
  * Items are kept and updated in place, so keyboard focus survives every queue update.
  */
 export function createQueueView (root: HTMLElement) {
-  const items = new Map<string, { li: HTMLLIElement, link: HTMLAnchorElement, signature: string, wait?: HTMLElement }>()
+  const items = new Map<string, { li: HTMLLIElement; link: HTMLAnchorElement; signature: string; wait?: HTMLElement }>()
   const section = (id: string, title: string, emptyText: string): Section => {
     const count = h('span', { class: 'count' })
     const list = h('ul', { class: 'items', 'aria-labelledby': `${id}-title` })
     const empty = h('p', { class: 'empty' }, emptyText)
-    const el = h('section', { class: `queue-section ${id}`, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title, ' ', count), empty, list)
+    const el = h(
+      'section',
+      { class: `queue-section ${id}`, 'aria-labelledby': `${id}-title` },
+      h('h2', { id: `${id}-title` }, title, ' ', count),
+      empty,
+      list
+    )
     return { id, title, list, count, empty, section: el }
   }
   const waiting = section('waiting', 'Waiting', 'Nobody is waiting.')
@@ -26,25 +39,47 @@ export function createQueueView (root: HTMLElement) {
   const banner = h('p', { class: 'waiting-banner', hidden: true })
   const inboxCount = h('span', { class: 'count' })
   const inbox = h('a', { href: '#/inbox', class: 'inbox-link' }, 'Offline inbox ', inboxCount)
-  replaceChildren(root, banner, waiting.section, mine.section, team.section, offline.section, h('nav', { class: 'inbox-nav', 'aria-label': 'Inbox' }, inbox))
+  replaceChildren(
+    root,
+    banner,
+    waiting.section,
+    mine.section,
+    team.section,
+    offline.section,
+    h('nav', { class: 'inbox-nav', 'aria-label': 'Inbox' }, inbox)
+  )
 
-  const itemContent = (c: ConversationSummary, state: ConsoleState): { nodes: Node[], wait?: HTMLElement } => {
+  const itemContent = (c: ConversationSummary, state: ConsoleState): { nodes: Node[]; wait?: HTMLElement } => {
     const unread = state.unread.has(c.id)
-    const head = h('span', { class: 'item-head' },
+    const head = h(
+      'span',
+      { class: 'item-head' },
       h('span', { class: 'name' }, visitorName(c.visitor_name)),
       h('span', { class: 'lang', title: `language: ${c.lang}` }, langLabel(c.lang)),
       unread ? h('span', { class: 'dot', title: 'new' }, h('span', { class: 'sr-only' }, 'new activity')) : null,
-      state.reminded.has(c.id) ? h('span', { class: 'tag warn' }, 'waiting for you') : null,
+      state.reminded.has(c.id) ? h('span', { class: 'tag warn' }, 'waiting for you') : null
     )
     const wait = c.waiting_seconds !== null ? h('span', { class: 'wait' }) : undefined
     const question = c.question ?? state.lastVisitorText.get(c.id)
     const guesses = (c.guesses ?? []).slice(0, 2)
     const nodes: Node[] = [head]
     if (wait !== undefined) nodes.push(h('span', { class: 'meta' }, 'waiting ', wait))
-    if (c.state === 'assigned' && c.assigned_to !== state.me.id) nodes.push(h('span', { class: 'meta' }, `with ${c.assigned_name ?? 'a colleague'}`))
+    if (c.state === 'assigned' && c.assigned_to !== state.me.id) {
+      nodes.push(h('span', { class: 'meta' }, `with ${c.assigned_name ?? 'a colleague'}`))
+    }
     if (question !== undefined) nodes.push(h('span', { class: 'question' }, question))
     if (guesses.length > 0 && c.state !== 'assigned') {
-      nodes.push(h('span', { class: 'guesses' }, 'Bot: ', ...guesses.flatMap((g, i) => [i > 0 ? '; ' : '', h('span', { class: 'guess' }, `${g.title} (${percent(g.confidence)})`)])))
+      nodes.push(
+        h(
+          'span',
+          { class: 'guesses' },
+          'Bot: ',
+          ...guesses.flatMap((g, i) => [
+            i > 0 ? '; ' : '',
+            h('span', { class: 'guess' }, `${g.title} (${percent(g.confidence)})`),
+          ])
+        )
+      )
     }
     return { nodes, ...(wait !== undefined && { wait }) }
   }
@@ -54,7 +89,19 @@ export function createQueueView (root: HTMLElement) {
     target.empty.hidden = list.length > 0
     list.forEach((c, index) => {
       seen.add(c.id)
-      const signature = JSON.stringify([c.state, c.visitor_name, c.lang, c.question, c.guesses, c.assigned_name, c.assigned_to, state.unread.has(c.id), state.reminded.has(c.id), state.lastVisitorText.get(c.id), c.waiting_seconds === null])
+      const signature = JSON.stringify([
+        c.state,
+        c.visitor_name,
+        c.lang,
+        c.question,
+        c.guesses,
+        c.assigned_name,
+        c.assigned_to,
+        state.unread.has(c.id),
+        state.reminded.has(c.id),
+        state.lastVisitorText.get(c.id),
+        c.waiting_seconds === null,
+      ])
       let item = items.get(c.id)
       if (item === undefined) {
         const link = h('a', { href: `#/c/${encodeURIComponent(c.id)}`, class: 'item-link' })
@@ -70,18 +117,45 @@ export function createQueueView (root: HTMLElement) {
       const current = state.route.view === 'conversation' && state.route.id === c.id
       if (current) item.link.setAttribute('aria-current', 'page')
       else item.link.removeAttribute('aria-current')
-      if (target.list.children[index] !== item.li) target.list.insertBefore(item.li, target.list.children[index] ?? null)
+      if (target.list.children[index] !== item.li) {
+        target.list.insertBefore(item.li, target.list.children[index] ?? null)
+      }
     })
   }
 
   return {
     render (state: ConsoleState): void {
       const seen = new Set<string>()
-      fill(waiting, state.queue.filter((c) => c.state === 'queued'), state, seen)
-      fill(mine, state.queue.filter((c) => c.state === 'assigned' && c.assigned_to === state.me.id), state, seen)
-      fill(team, state.queue.filter((c) => c.state === 'assigned' && c.assigned_to !== state.me.id), state, seen)
-      fill(offline, state.queue.filter((c) => c.state === 'offline'), state, seen)
-      for (const [id, item] of items) if (!seen.has(id)) { item.li.remove(); items.delete(id) }
+      fill(
+        waiting,
+        state.queue.filter((c) => c.state === 'queued'),
+        state,
+        seen
+      )
+      fill(
+        mine,
+        state.queue.filter((c) => c.state === 'assigned' && c.assigned_to === state.me.id),
+        state,
+        seen
+      )
+      fill(
+        team,
+        state.queue.filter((c) => c.state === 'assigned' && c.assigned_to !== state.me.id),
+        state,
+        seen
+      )
+      fill(
+        offline,
+        state.queue.filter((c) => c.state === 'offline'),
+        state,
+        seen
+      )
+      for (const [id, item] of items) {
+        if (!seen.has(id)) {
+          item.li.remove()
+          items.delete(id)
+        }
+      }
       inboxCount.textContent = state.openContacts > 0 ? `(${state.openContacts})` : ''
       if (state.route.view === 'inbox') inbox.setAttribute('aria-current', 'page')
       else inbox.removeAttribute('aria-current')
@@ -95,7 +169,10 @@ export function createQueueView (root: HTMLElement) {
         const seconds = waitingNow(c, state.queueAt, now)
         const item = items.get(c.id)
         if (seconds !== undefined && item?.wait !== undefined) item.wait.textContent = duration(seconds)
-        if (c.state === 'queued' && seconds !== undefined) { count++; longest = Math.max(longest, seconds) }
+        if (c.state === 'queued' && seconds !== undefined) {
+          count++
+          longest = Math.max(longest, seconds)
+        }
       }
       banner.hidden = count === 0
       const text = count === 0 ? '' : `${count} waiting · longest ${duration(longest)}`

@@ -15,20 +15,23 @@ export function createReplies (api: Api, state: ConsoleState, changed: () => voi
     state.transcript?.conversation.id === id ? state.transcript.pending.find((p) => p.clientId === clientId) : undefined
 
   const attempt = (id: string, clientId: string, text: string, tries: number): void => {
-    api.reply(id, clientId, text).then(() => {
-      // Stored: the websocket brings the message, which replaces the pending row.
-    }, (err: unknown) => {
-      const p = pendingOf(id, clientId)
-      if (p === undefined) return
-      const transient = err instanceof ApiError && (err.status === 0 || err.status >= 500 || err.status === 429)
-      if (transient && tries + 1 < MaxTries) {
-        setTimeout(() => attempt(id, clientId, text, tries + 1), backoffDelay(tries, { baseMs: 1000 }))
-        return
+    api.reply(id, clientId, text).then(
+      () => {
+        // Stored: the websocket brings the message, which replaces the pending row.
+      },
+      (err: unknown) => {
+        const p = pendingOf(id, clientId)
+        if (p === undefined) return
+        const transient = err instanceof ApiError && (err.status === 0 || err.status >= 500 || err.status === 429)
+        if (transient && tries + 1 < MaxTries) {
+          setTimeout(() => attempt(id, clientId, text, tries + 1), backoffDelay(tries, { baseMs: 1000 }))
+          return
+        }
+        p.status = 'failed'
+        p.error = (err as Error).message
+        changed()
       }
-      p.status = 'failed'
-      p.error = (err as Error).message
-      changed()
-    })
+    )
   }
 
   return {

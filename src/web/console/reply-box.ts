@@ -32,9 +32,26 @@ export function createReplyBox (deps: ReplyBoxDeps) {
   let lastTyping = 0
   const list = h('ul', { class: 'suggestion-list' })
   const suggestStatus = h('p', { class: 'hint' })
-  const search = h('input', { type: 'search', class: 'faq-search-input', 'aria-label': 'Search the FAQ', placeholder: 'Search the FAQ…' })
-  const searchForm = h('form', { class: 'faq-search', role: 'search' }, search, h('button', { type: 'submit', class: 'small' }, 'Search'))
-  const suggestions = h('section', { class: 'suggestions', 'aria-labelledby': 'suggestions-title' }, h('h3', { id: 'suggestions-title' }, 'FAQ suggestions'), searchForm, suggestStatus, list)
+  const search = h('input', {
+    type: 'search',
+    class: 'faq-search-input',
+    'aria-label': 'Search the FAQ',
+    placeholder: 'Search the FAQ…',
+  })
+  const searchForm = h(
+    'form',
+    { class: 'faq-search', role: 'search' },
+    search,
+    h('button', { type: 'submit', class: 'small' }, 'Search')
+  )
+  const suggestions = h(
+    'section',
+    { class: 'suggestions', 'aria-labelledby': 'suggestions-title' },
+    h('h3', { id: 'suggestions-title' }, 'FAQ suggestions'),
+    searchForm,
+    suggestStatus,
+    list
+  )
   const input = h('textarea', { id: 'reply-input', rows: '3', placeholder: 'Write a reply…' })
   const label = h('label', { for: 'reply-input' }, 'Reply to the visitor')
   const hint = h('p', { class: 'hint', id: 'reply-hint' }, 'Enter sends · Shift+Enter for a new line')
@@ -50,11 +67,28 @@ export function createReplyBox (deps: ReplyBoxDeps) {
   }
   const showSuggestions = (items: Suggestion[]): void => {
     suggestStatus.textContent = items.length === 0 ? 'No FAQ entry matches this question.' : ''
-    replaceChildren(list, ...items.map((s) => h('li', { class: 'suggestion' },
-      h('div', { class: 'suggestion-head' }, h('strong', {}, s.title), ' ', h('span', { class: 'pct' }, percent(s.confidence))),
-      h('p', { class: 'preview' }, s.text.length > PreviewChars ? `${s.text.slice(0, PreviewChars)}…` : s.text),
-      h('button', { type: 'button', class: 'small', disabled: context?.canReply !== true, onclick: () => insert(s) }, 'Insert answer'),
-    )))
+    replaceChildren(
+      list,
+      ...items.map((s) =>
+        h(
+          'li',
+          { class: 'suggestion' },
+          h(
+            'div',
+            { class: 'suggestion-head' },
+            h('strong', {}, s.title),
+            ' ',
+            h('span', { class: 'pct' }, percent(s.confidence))
+          ),
+          h('p', { class: 'preview' }, s.text.length > PreviewChars ? `${s.text.slice(0, PreviewChars)}…` : s.text),
+          h(
+            'button',
+            { type: 'button', class: 'small', disabled: context?.canReply !== true, onclick: () => insert(s) },
+            'Insert answer'
+          )
+        )
+      )
+    )
   }
   let questionFor = ''
   const lookUp = (text: string, lang: string): void => {
@@ -67,9 +101,14 @@ export function createReplyBox (deps: ReplyBoxDeps) {
       return
     }
     suggestStatus.textContent = 'Looking for answers…'
-    deps.api.suggest(text, lang).then((r) => { if (loadedFor === key) showSuggestions(r.suggestions) }, () => {
-      if (loadedFor === key) suggestStatus.textContent = 'Suggestions are unavailable right now.'
-    })
+    deps.api.suggest(text, lang).then(
+      (r) => {
+        if (loadedFor === key) showSuggestions(r.suggestions)
+      },
+      () => {
+        if (loadedFor === key) suggestStatus.textContent = 'Suggestions are unavailable right now.'
+      }
+    )
   }
   /** A new question from the visitor replaces the search; the operator's own search stays until then. */
   const load = (ctx: ReplyContext): void => {
@@ -122,6 +161,8 @@ export function createReplyBox (deps: ReplyBoxDeps) {
       load(ctx)
       if (ownershipChanged && ctx.canReply) input.focus()
     },
-    focus (): void { input.focus() },
+    focus (): void {
+      input.focus()
+    },
   }
 }

@@ -14,11 +14,16 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
   const sidebar = h('nav', { class: 'sidebar', 'aria-label': 'Conversations' })
   const main = h('main', { class: 'main', id: 'main' })
   desktop.addEventListener('click', () => {
-    void notifier.requestDesktop().then(() => { desktop.hidden = notifier.desktopState() !== 'default' })
+    void notifier.requestDesktop().then(() => {
+      desktop.hidden = notifier.desktopState() !== 'default'
+    })
   })
-  replaceChildren(root,
+  replaceChildren(
+    root,
     h('a', { class: 'skip', href: '#main' }, 'Skip to the conversation'),
-    h('header', { class: 'topbar' },
+    h(
+      'header',
+      { class: 'topbar' },
       h('span', { class: 'brand' }, 'Frontdesk'),
       live,
       h('span', { class: 'spacer' }),
@@ -27,10 +32,10 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
       sound,
       desktop,
       who,
-      h('button', { type: 'button', class: 'small', onclick: logout }, 'Log out'),
+      h('button', { type: 'button', class: 'small', onclick: logout }, 'Log out')
     ),
     h('div', { class: 'layout' }, sidebar, main),
-    announcer,
+    announcer
   )
   return {
     sidebar,
@@ -38,7 +43,8 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
     render (state: ConsoleState): void {
       who.textContent = `${state.me.name} (${state.me.username})`
       faqLink.hidden = state.me.role === 'operator'
-      live.textContent = state.live === 'online' ? 'Live' : state.live === 'connecting' ? 'Connecting…' : 'Offline — reconnecting…'
+      live.textContent =
+        state.live === 'online' ? 'Live' : state.live === 'connecting' ? 'Connecting…' : 'Offline — reconnecting…'
       live.dataset.state = state.live
       desktop.hidden = notifier.desktopState() !== 'default'
       sound.textContent = notifier.soundReady() ? 'Sound on' : 'Click anywhere to turn on sound'
@@ -46,7 +52,9 @@ export function createShell (root: HTMLElement, notifier: Notifier, logout: () =
     /** Tells screen reader users about something that happened elsewhere on the page. */
     announce (text: string): void {
       announcer.textContent = ''
-      setTimeout(() => { announcer.textContent = text }, 50)
+      setTimeout(() => {
+        announcer.textContent = text
+      }, 50)
     },
   }
 }

@@ -16,7 +16,8 @@ export interface Transcript {
   pending: PendingReply[]
 }
 
-export type Route = { view: 'home' } | { view: 'conversation', id: string } | { view: 'inbox' } | { view: 'faq' } | { view: 'analytics' }
+export type Route =
+  { view: 'home' } | { view: 'conversation'; id: string } | { view: 'inbox' } | { view: 'faq' } | { view: 'analytics' }
 
 /** Everything the console shows. Views read it; only app.ts changes it. */
 export interface ConsoleState {

@@ -13,7 +13,11 @@ export interface Operator {
 }
 
 /** One of the bot's best guesses for a question. */
-export interface Guess { entryId: string, title: string, confidence: number }
+export interface Guess {
+  entryId: string
+  title: string
+  confidence: number
+}
 
 export interface ConversationSummary {
   id: string
@@ -58,7 +62,7 @@ export interface OperatorMessage {
   entry_id: string | null
   operator_id: string | null
   client_id: string | null
-  data: (Record<string, unknown> & { triage?: Triage, operatorName?: string, email?: string }) | null
+  data: (Record<string, unknown> & { triage?: Triage; operatorName?: string; email?: string }) | null
 }
 
 export interface Contact {
@@ -72,17 +76,26 @@ export interface Contact {
   handled_at: string | null
 }
 
-export interface Suggestion { entry_id: string, title: string, confidence: number, text: string, html: string }
-export interface FaqEntry { id: string, title: string }
+export interface Suggestion {
+  entry_id: string
+  title: string
+  confidence: number
+  text: string
+  html: string
+}
+export interface FaqEntry {
+  id: string
+  title: string
+}
 
 /** Frames from `/ws/operator`. */
 export type OperatorServerFrame =
-  | { type: 'queue', conversations: ConversationSummary[], open_contacts: number }
+  | { type: 'queue'; conversations: ConversationSummary[]; open_contacts: number }
   | ({ type: 'message' } & OperatorMessage)
-  | { type: 'typing', author: 'visitor', conversation_id: string }
-  | { type: 'reminder', conversation_id: string }
-  | { type: 'ack', client_id: string, seq: number, conversation_id?: string }
-  | { type: 'error', code: string, message: string, client_id?: string }
+  | { type: 'typing'; author: 'visitor'; conversation_id: string }
+  | { type: 'reminder'; conversation_id: string }
+  | { type: 'ack'; client_id: string; seq: number; conversation_id?: string }
+  | { type: 'error'; code: string; message: string; client_id?: string }
 
 /** A group of unanswered questions in the editors' report. */
 export interface ReportGroup {
@@ -93,12 +106,16 @@ export interface ReportGroup {
   reasons: Record<string, number>
   first_at: string
   last_at: string
-  questions: { text: string, conversation_id: string, seq: number, at: string, reason: string, personal: boolean }[]
-  closest: { entry_id: string, title: string, confidence: number }[]
+  questions: { text: string; conversation_id: string; seq: number; at: string; reason: string; personal: boolean }[]
+  closest: { entry_id: string; title: string; confidence: number }[]
   top_terms: string[]
 }
 
-export interface FaqReport { since: string, questions: number, groups: ReportGroup[] }
+export interface FaqReport {
+  since: string
+  questions: number
+  groups: ReportGroup[]
+}
 
 /** A change to the FAQ proposed by the learning loop, for an editor to accept or reject. */
 export interface Proposal {
@@ -114,7 +131,7 @@ export interface Proposal {
   status: 'open' | 'accepted' | 'rejected'
   created_at: string
   updated_at: string
-  sources: { conversation_id: string, seq: number, by: 'operator' | 'visitor' }[]
+  sources: { conversation_id: string; seq: number; by: 'operator' | 'visitor' }[]
   decided_by: string | null
   file: string | null
   note: string | null
@@ -160,6 +177,26 @@ export interface AnalyticsReport {
   totals: AnalyticsSummary
   days: (AnalyticsSummary & { day: string })[]
   langs: (AnalyticsSummary & { lang: string })[]
-  entries: { entry_id: string, title: string, answers: number, conversations: number, helpful_yes: number, helpful_no: number, deflected: number, escalated_after: number }[]
-  operators: { operator_id: string, username: string, name: string, conversations: number, first_response_p50: number | null, first_response_p90: number | null, handling_p50: number | null, handling_p90: number | null, csat_count: number, csat_average: number | null }[]
+  entries: {
+    entry_id: string
+    title: string
+    answers: number
+    conversations: number
+    helpful_yes: number
+    helpful_no: number
+    deflected: number
+    escalated_after: number
+  }[]
+  operators: {
+    operator_id: string
+    username: string
+    name: string
+    conversations: number
+    first_response_p50: number | null
+    first_response_p90: number | null
+    handling_p50: number | null
+    handling_p90: number | null
+    csat_count: number
+    csat_average: number | null
+  }[]
 }

@@ -7,7 +7,11 @@ export interface BackoffOptions {
 }
 
 /** The delay before attempt `attempt` (0 = the first retry), between base/2 and the capped exponential. */
-export function backoffDelay (attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay (
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random
+): number {
   const base = options.baseMs ?? 500
   const max = options.maxMs ?? 30_000
   const ceiling = Math.min(max, base * 2 ** Math.min(attempt, 16))

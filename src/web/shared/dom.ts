@@ -14,7 +14,11 @@ export type Attrs = Record<string, AttrValue | EventListener>
 export type Child = Node | string | number | null | undefined | false
 
 /** Creates `<tag>` with attributes, listeners and children. */
-export function h<K extends keyof HTMLElementTagNameMap> (tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap> (
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag)
   for (const [name, value] of Object.entries(attrs)) {
     if (typeof value === 'function') element.addEventListener(name.slice(2), value)

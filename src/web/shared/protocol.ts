@@ -4,7 +4,14 @@
  * server's schema compiler.
  */
 export type {
-  AckFrame, ErrorFrame, MessageFrame, StateFrame, TypingFrame, VisitorActionFrame, VisitorServerFrame, WelcomeFrame,
+  AckFrame,
+  ErrorFrame,
+  MessageFrame,
+  StateFrame,
+  TypingFrame,
+  VisitorActionFrame,
+  VisitorServerFrame,
+  WelcomeFrame,
   VisitorHello as VisitorHelloFrame,
 } from '../../core/protocol.js'
 export type { ConversationState } from '../../core/conversation/state.js'
@@ -17,7 +24,9 @@ export function parseFrame<T extends { type: string }> (data: unknown): T | unde
   if (typeof data !== 'string') return undefined
   try {
     const value: unknown = JSON.parse(data)
-    return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' ? value as T : undefined
+    return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+      ? (value as T)
+      : undefined
   } catch {
     return undefined
   }

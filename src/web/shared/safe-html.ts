@@ -7,12 +7,46 @@
  */
 
 const Tags = new Set([
-  'P', 'BR', 'HR', 'STRONG', 'B', 'EM', 'I', 'S', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI',
-  'A', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'IMG', 'SPAN',
+  'P',
+  'BR',
+  'HR',
+  'STRONG',
+  'B',
+  'EM',
+  'I',
+  'S',
+  'DEL',
+  'CODE',
+  'PRE',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'LI',
+  'A',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
+  'IMG',
+  'SPAN',
 ])
 // Whole subtrees that must never be kept, not even as text.
 const Dropped = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'NOSCRIPT', 'SVG', 'MATH'])
-const Attributes: Record<string, string[]> = { A: ['href', 'title'], IMG: ['src', 'alt', 'title'], OL: ['start'], TH: ['align'], TD: ['align'] }
+const Attributes: Record<string, string[]> = {
+  A: ['href', 'title'],
+  IMG: ['src', 'alt', 'title'],
+  OL: ['start'],
+  TH: ['align'],
+  TD: ['align'],
+}
 const LinkSchemes = /^(https?:|mailto:)/i
 const ImageSchemes = /^https:/i
 

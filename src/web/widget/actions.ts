@@ -7,7 +7,7 @@ import type { Ui, ViewHandlers } from './view-context.js'
 export interface PromptContext {
   messages: MessageFrame[]
   /** Frames typed but not yet stored. */
-  pending: { type: string, seq?: number }[]
+  pending: { type: string; seq?: number }[]
   state: string | undefined
   /** The visitor's latest question, to prefill the offline form. */
   lastQuestion: string
@@ -18,7 +18,13 @@ export interface PromptContext {
  * under an answer, the choices of a clarification, the 1–5 rating, the offline form. Once the
  * visitor has answered (or moved on), the prompt shows no buttons.
  */
-export function promptActions (m: MessageFrame, index: number, ctx: PromptContext, ui: Ui, on: ViewHandlers): HTMLElement | undefined {
+export function promptActions (
+  m: MessageFrame,
+  index: number,
+  ctx: PromptContext,
+  ui: Ui,
+  on: ViewHandlers
+): HTMLElement | undefined {
   const later = ctx.messages.slice(index + 1).filter((x) => x.author === 'visitor')
   const { t } = ui
   switch (m.kind) {
@@ -32,13 +38,21 @@ export function promptActions (m: MessageFrame, index: number, ctx: PromptContex
     }
     case 'clarify': {
       if (later.length > 0 || ctx.pending.length > 0 || ctx.state !== 'bot') return undefined
-      return group(m.text, [
-        ...(m.choices ?? []).map((c) => button(c.title, () => on.choose(c.entry_id, c.title), 'choice')),
-        button(t('none_of_these'), () => on.handoff(), 'choice subtle'),
-      ], 'choices')
+      return group(
+        m.text,
+        [
+          ...(m.choices ?? []).map((c) => button(c.title, () => on.choose(c.entry_id, c.title), 'choice')),
+          button(t('none_of_these'), () => on.handoff(), 'choice subtle'),
+        ],
+        'choices'
+      )
     }
     case 'csat': {
-      if (later.some((x) => x.kind === 'rating') || ctx.pending.some((p) => p.type === 'rating') || ctx.state !== 'closed') return undefined
+      if (
+        later.some((x) => x.kind === 'rating') ||
+        ctx.pending.some((p) => p.type === 'rating') ||
+        ctx.state !== 'closed'
+      ) { return undefined }
       const stars = [1, 2, 3, 4, 5].map((score) => {
         const b = button(String(score), () => on.rating(score), 'star')
         b.setAttribute('aria-label', `${score} – ${t(`csat_${score}`)}`)
@@ -48,7 +62,11 @@ export function promptActions (m: MessageFrame, index: number, ctx: PromptContex
       return group(t('csat_question'), stars, 'stars')
     }
     case 'offline': {
-      if (later.some((x) => x.kind === 'contact') || ctx.pending.some((p) => p.type === 'contact') || ctx.state !== 'offline') return undefined
+      if (
+        later.some((x) => x.kind === 'contact') ||
+        ctx.pending.some((p) => p.type === 'contact') ||
+        ctx.state !== 'offline'
+      ) { return undefined }
       return createOfflineForm(ui, ctx.lastQuestion, on)
     }
     default:

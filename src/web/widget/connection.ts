@@ -46,7 +46,8 @@ export function createConnection (options: ConnectionOptions) {
     status = next
     options.onStatus(next)
   }
-  const useHttp = (): boolean => options.forceHttp || typeof WebSocket === 'undefined' || wsFailures >= WebSocketFailuresBeforeHttp
+  const useHttp = (): boolean =>
+    options.forceHttp || typeof WebSocket === 'undefined' || wsFailures >= WebSocketFailuresBeforeHttp
 
   const connect = (): void => {
     clearTimeout(timer)
@@ -83,9 +84,12 @@ export function createConnection (options: ConnectionOptions) {
 
   const retryLater = (code: number): void => {
     setStatus('reconnecting')
-    const delay = code === TransportCodes.goingAway
-      ? GoingAwayDelayMs
-      : code === TransportCodes.rateLimited ? RateLimitedDelayMs : backoffDelay(attempt)
+    const delay =
+      code === TransportCodes.goingAway
+        ? GoingAwayDelayMs
+        : code === TransportCodes.rateLimited
+          ? RateLimitedDelayMs
+          : backoffDelay(attempt)
     attempt++
     clearTimeout(timer)
     timer = setTimeout(connect, delay)

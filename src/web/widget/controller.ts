@@ -1,5 +1,11 @@
 import { newClientId } from '../shared/ids.js'
-import type { MessageFrame, StateFrame, VisitorActionFrame, VisitorHelloFrame, VisitorServerFrame } from '../shared/protocol.js'
+import type {
+  MessageFrame,
+  StateFrame,
+  VisitorActionFrame,
+  VisitorHelloFrame,
+  VisitorServerFrame,
+} from '../shared/protocol.js'
 import { createConnection, type ConnectionStatus } from './connection.js'
 import type { WidgetOptions } from './options.js'
 import { createOutbox } from './outbox.js'
@@ -25,7 +31,11 @@ export interface WidgetModel {
 }
 
 /** An action frame without its client id: the controller gives it one. */
-export type Action = VisitorActionFrame extends infer F ? F extends { client_id: string } ? Omit<F, 'client_id'> : never : never
+export type Action = VisitorActionFrame extends infer F
+  ? F extends { client_id: string }
+    ? Omit<F, 'client_id'>
+    : never
+  : never
 
 const OperatorTypingMs = 6000
 const TypingEveryMs = 3000
@@ -37,7 +47,16 @@ const TypingEveryMs = 3000
  */
 export function createController (options: WidgetOptions, store: SessionStore, onChange: (model: WidgetModel) => void) {
   let saved = store.load()
-  const model: WidgetModel = { messages: [], lastSeq: 0, outbox: saved.outbox.filter((i) => i.frame.type !== 'close'), operatorTyping: false, connection: 'idle', unread: 0, slowDown: false, ...(saved.conversationId !== undefined && { conversationId: saved.conversationId }) }
+  const model: WidgetModel = {
+    messages: [],
+    lastSeq: 0,
+    outbox: saved.outbox.filter((i) => i.frame.type !== 'close'),
+    operatorTyping: false,
+    connection: 'idle',
+    unread: 0,
+    slowDown: false,
+    ...(saved.conversationId !== undefined && { conversationId: saved.conversationId }),
+  }
   let replayUntil = 0
   let visible = false
   let typingTimer: ReturnType<typeof setTimeout> | undefined
@@ -54,18 +73,36 @@ export function createController (options: WidgetOptions, store: SessionStore, o
       onChange(model)
     })
   }
-  const persist = (): void => { store.save({ ...saved, outbox: outbox.items() }) }
+  const persist = (): void => {
+    store.save({ ...saved, outbox: outbox.items() })
+  }
 
   // One key per conversation this page starts: a start retried because its welcome was lost
   // (HTTP fallback, dropped socket) opens the same conversation instead of a second one.
-  const newStartKey = (): string => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  const newStartKey = (): string =>
+    btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')
   let startKey = newStartKey()
   const hello = (): VisitorHelloFrame => {
     if (saved.conversationId !== undefined && saved.resumeToken !== undefined) {
       // After a reload the history is empty: no last_seq asks for all of it.
-      return { type: 'hello', conversation_id: saved.conversationId, resume_token: saved.resumeToken, ...(model.lastSeq > 0 && { last_seq: model.lastSeq }) }
+      return {
+        type: 'hello',
+        conversation_id: saved.conversationId,
+        resume_token: saved.resumeToken,
+        ...(model.lastSeq > 0 && { last_seq: model.lastSeq }),
+      }
     }
-    return { type: 'hello', lang: options.lang, page_url: `${location.origin}${location.pathname}`, visitor_id: store.visitorId(), start_key: startKey, ...(options.visitorName !== undefined && { name: options.visitorName }) }
+    return {
+      type: 'hello',
+      lang: options.lang,
+      page_url: `${location.origin}${location.pathname}`,
+      visitor_id: store.visitorId(),
+      start_key: startKey,
+      ...(options.visitorName !== undefined && { name: options.visitorName }),
+    }
   }
 
   const connection = createConnection({
@@ -74,7 +111,10 @@ export function createController (options: WidgetOptions, store: SessionStore, o
     hello,
     lastSeq: () => model.lastSeq,
     onFrame: receive,
-    onStatus (status) { model.connection = status; changed() },
+    onStatus (status) {
+      model.connection = status
+      changed()
+    },
     onRejected () {
       // The saved conversation is gone (expired, purged): start a new one, keeping what was typed.
       saved = { outbox: [] }
@@ -87,7 +127,9 @@ export function createController (options: WidgetOptions, store: SessionStore, o
   })
   const outbox = createOutbox({
     initial: model.outbox,
-    save: (items) => { store.save({ ...saved, outbox: items }) },
+    save: (items) => {
+      store.save({ ...saved, outbox: items })
+    },
     send: (frame) => connection.send(frame),
     isOnline: () => connection.isOnline(),
     restart: () => connection.restart(),
@@ -129,13 +171,22 @@ export function createController (options: WidgetOptions, store: SessionStore, o
         if (frame.author !== 'visitor' && frame.seq > replayUntil && !visible) model.unread++
         break
       }
-      case 'ack': outbox.acknowledge(frame.client_id); break
-      case 'error': outbox.refused(frame.client_id, frame.code); break
-      case 'state': model.state = frame; break
+      case 'ack':
+        outbox.acknowledge(frame.client_id)
+        break
+      case 'error':
+        outbox.refused(frame.client_id, frame.code)
+        break
+      case 'state':
+        model.state = frame
+        break
       case 'typing': {
         model.operatorTyping = true
         clearTimeout(typingTimer)
-        typingTimer = setTimeout(() => { model.operatorTyping = false; changed() }, OperatorTypingMs)
+        typingTimer = setTimeout(() => {
+          model.operatorTyping = false
+          changed()
+        }, OperatorTypingMs)
         break
       }
     }
@@ -145,7 +196,9 @@ export function createController (options: WidgetOptions, store: SessionStore, o
   return {
     model,
     /** Connects now if there is a conversation to resume; otherwise waits until the panel opens. */
-    boot (): void { if (saved.conversationId !== undefined || model.outbox.length > 0) connection.start() },
+    boot (): void {
+      if (saved.conversationId !== undefined || model.outbox.length > 0) connection.start()
+    },
     /** The panel opened or closed: opening starts the conversation and clears the unread count. */
     setVisible (open: boolean): void {
       visible = open

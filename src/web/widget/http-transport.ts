@@ -25,8 +25,12 @@ export function httpTransport (base: string, lastSeq: () => number): OpenTranspo
       abort.abort()
       events.closed({ code, welcomed })
     }
-    const headers = (): Record<string, string> => ({ 'content-type': 'application/json', ...(token !== undefined && { 'x-resume-token': token }) })
-    const query = (): string => (conversationId === undefined ? '' : `conversation_id=${encodeURIComponent(conversationId)}`)
+    const headers = (): Record<string, string> => ({
+      'content-type': 'application/json',
+      ...(token !== undefined && { 'x-resume-token': token }),
+    })
+    const query = (): string =>
+      conversationId === undefined ? '' : `conversation_id=${encodeURIComponent(conversationId)}`
     const emit = (frames: VisitorServerFrame[]): void => {
       for (const frame of frames) {
         if (done) return
@@ -40,35 +44,57 @@ export function httpTransport (base: string, lastSeq: () => number): OpenTranspo
     }
     /** POSTs one frame; answers with its frames, or an error frame for a refusal. */
     const post = async (frame: object & { client_id?: string }): Promise<void> => {
-      const res = await fetch(`${base}/api/v1/visitor/frames?${query()}`, { method: 'POST', headers: headers(), body: JSON.stringify(frame), signal: abort.signal, credentials: 'omit' })
+      const res = await fetch(`${base}/api/v1/visitor/frames?${query()}`, {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify(frame),
+        signal: abort.signal,
+        credentials: 'omit',
+      })
       if (res.status === 404) return fail(TransportCodes.gone)
       if (res.status >= 500) return fail(TransportCodes.network)
-      const body = await res.json() as { frames?: VisitorServerFrame[], code?: string, message?: string }
+      const body = (await res.json()) as { frames?: VisitorServerFrame[]; code?: string; message?: string }
       if (res.ok) return emit(body.frames ?? [])
-      const refused: ErrorFrame = { type: 'error', code: body.code ?? 'FD_ERR_FRAME_INVALID', message: body.message ?? `HTTP ${res.status}`, ...(frame.client_id !== undefined && { client_id: frame.client_id }) }
+      const refused: ErrorFrame = {
+        type: 'error',
+        code: body.code ?? 'FD_ERR_FRAME_INVALID',
+        message: body.message ?? `HTTP ${res.status}`,
+        ...(frame.client_id !== undefined && { client_id: frame.client_id }),
+      }
       emit([refused])
     }
     const poll = async (): Promise<void> => {
       let wait = false
       while (!done) {
         const started = Date.now()
-        const res = await fetch(`${base}/api/v1/visitor/events?${query()}&after=${lastSeq()}&wait=${wait}`, { headers: headers(), signal: abort.signal, credentials: 'omit' })
+        const res = await fetch(`${base}/api/v1/visitor/events?${query()}&after=${lastSeq()}&wait=${wait}`, {
+          headers: headers(),
+          signal: abort.signal,
+          credentials: 'omit',
+        })
         if (res.status === 404) return fail(TransportCodes.gone)
         if (res.status === 429) return fail(TransportCodes.rateLimited)
         if (!res.ok) return fail(TransportCodes.network)
-        const frames = (await res.json() as { frames: VisitorServerFrame[] }).frames
+        const frames = ((await res.json()) as { frames: VisitorServerFrame[] }).frames
         emit(frames)
-        if (wait && Date.now() - started < FastAnswerMs && !frames.some((f) => f.type === 'message')) await new Promise((resolve) => setTimeout(resolve, SpinPauseMs))
+        if (wait && Date.now() - started < FastAnswerMs && !frames.some((f) => f.type === 'message')) {
+          await new Promise((resolve) => setTimeout(resolve, SpinPauseMs))
+        }
         wait = true
       }
     }
-    const guard = (work: Promise<void>): Promise<void> => work.catch(() => { fail(TransportCodes.network) })
+    const guard = (work: Promise<void>): Promise<void> =>
+      work.catch(() => {
+        fail(TransportCodes.network)
+      })
 
-    void guard(post(hello).then(async () => {
-      if (done) return
-      if (!welcomed) return fail(TransportCodes.noWelcome)
-      await poll()
-    }))
+    void guard(
+      post(hello).then(async () => {
+        if (done) return
+        if (!welcomed) return fail(TransportCodes.noWelcome)
+        await poll()
+      })
+    )
     return {
       kind: 'http',
       send (frame) {

@@ -6,7 +6,9 @@ import { findScript, readOptions } from './options.js'
 import { mountWidget, type WidgetApi } from './widget.js'
 
 declare global {
-  interface Window { Frontdesk?: WidgetApi | { loading: true } }
+  interface Window {
+    Frontdesk?: WidgetApi | { loading: true }
+  }
 }
 
 const script = findScript()
@@ -14,10 +16,15 @@ const script = findScript()
 function start (): void {
   if (window.Frontdesk !== undefined) return
   window.Frontdesk = { loading: true }
-  mountWidget(readOptions(script)).then((api) => { window.Frontdesk = api }, (err: unknown) => {
-    delete window.Frontdesk
-    console.error('Frontdesk widget could not start:', err)
-  })
+  mountWidget(readOptions(script)).then(
+    (api) => {
+      window.Frontdesk = api
+    },
+    (err: unknown) => {
+      delete window.Frontdesk
+      console.error('Frontdesk widget could not start:', err)
+    }
+  )
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true })

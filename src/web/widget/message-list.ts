@@ -18,7 +18,7 @@ const StickyPx = 96
 export function createMessageList (log: HTMLElement, on: ViewHandlers) {
   const rendered = new Map<number, HTMLElement>()
   const pending = new Map<string, HTMLElement>()
-  const prompts = new Map<number, { slot: HTMLElement, open: boolean }>()
+  const prompts = new Map<number, { slot: HTMLElement; open: boolean }>()
   let ui: Ui | undefined
 
   const nearBottom = (): boolean => log.scrollHeight - log.scrollTop - log.clientHeight < StickyPx
@@ -27,7 +27,8 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
   const authorLabel = (m: MessageFrame, previous: MessageFrame | undefined, t: Ui['t']): HTMLElement | undefined => {
     if (m.author === 'system') return undefined
     const name = m.author === 'operator' ? (m.operator_name ?? '') : m.author === 'bot' ? t('bot_name') : t('you')
-    const sameAuthor = previous !== undefined && previous.author === m.author && previous.operator_name === m.operator_name
+    const sameAuthor =
+      previous !== undefined && previous.author === m.author && previous.operator_name === m.operator_name
     return h('span', { class: sameAuthor || m.author === 'visitor' ? 'author sr-only' : 'author' }, name)
   }
 
@@ -37,11 +38,13 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
     else body.textContent = m.text
     if (m.kind === 'rating') body.setAttribute('aria-label', `${[...m.text].length} / 5`)
     const thanks = m.kind === 'rating' ? h('p', { class: 'note' }, u.t('csat_thanks')) : undefined
-    return h('div', { class: `msg from-${m.author}${m.kind !== undefined ? ` kind-${m.kind}` : ''}`, 'data-seq': m.seq },
+    return h(
+      'div',
+      { class: `msg from-${m.author}${m.kind !== undefined ? ` kind-${m.kind}` : ''}`, 'data-seq': m.seq },
       authorLabel(m, previous, u.t),
       body,
       h('span', { class: 'meta' }, shortTime(m.at, u.lang)),
-      thanks,
+      thanks
     )
   }
 
@@ -54,16 +57,31 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
   const fillPending = (el: HTMLElement, item: OutboxItem, u: Ui): void => {
     const failed = item.status === 'failed'
     el.classList.toggle('failed', failed)
-    const reason = item.error === 'FD_ERR_TEXT_TOO_LONG' ? u.t('message_too_long') : item.error === 'FD_ERR_EMAIL_INVALID' ? u.t('email_invalid') : u.t('failed')
-    replaceChildren(el,
+    const reason =
+      item.error === 'FD_ERR_TEXT_TOO_LONG'
+        ? u.t('message_too_long')
+        : item.error === 'FD_ERR_EMAIL_INVALID'
+          ? u.t('email_invalid')
+          : u.t('failed')
+    replaceChildren(
+      el,
       h('span', { class: 'author sr-only' }, u.t('you')),
       h('div', { class: 'bubble' }, pendingText(item, u)),
       failed
-        ? h('span', { class: 'meta error' }, reason, ' ',
+        ? h(
+          'span',
+          { class: 'meta error' },
+          reason,
+          ' ',
           h('button', { type: 'button', class: 'link', onclick: () => on.retry(item.frame.client_id) }, u.t('retry')),
           ' ',
-          h('button', { type: 'button', class: 'link', onclick: () => on.discard(item.frame.client_id) }, u.t('close')))
-        : h('span', { class: 'meta' }, u.t('pending')),
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => on.discard(item.frame.client_id) },
+            u.t('close')
+          )
+        )
+        : h('span', { class: 'meta' }, u.t('pending'))
     )
     el.dataset.status = item.status
   }
@@ -77,7 +95,7 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
       replaceChildren(log)
     },
     render (model: WidgetModel, next: Ui): void {
-      if (ui !== undefined && (ui.t !== next.t)) this.clear()
+      if (ui !== undefined && ui.t !== next.t) this.clear()
       ui = next
       const stick = nearBottom()
       let scroll = false
@@ -95,7 +113,12 @@ export function createMessageList (log: HTMLElement, on: ViewHandlers) {
         scroll ||= m.author === 'visitor'
       })
       const live = new Set(model.outbox.filter((i) => i.frame.type !== 'close').map((i) => i.frame.client_id))
-      for (const [id, el] of pending) if (!live.has(id)) { el.remove(); pending.delete(id) }
+      for (const [id, el] of pending) {
+        if (!live.has(id)) {
+          el.remove()
+          pending.delete(id)
+        }
+      }
       for (const item of model.outbox) {
         if (item.frame.type === 'close') continue
         const existing = pending.get(item.frame.client_id)
@@ -156,12 +179,19 @@ function promptContext (model: WidgetModel): PromptContext {
 function pendingText (item: OutboxItem, u: Ui): string {
   const f = item.frame
   switch (f.type) {
-    case 'text': return f.text
-    case 'contact': return f.text
-    case 'feedback': return f.helpful ? u.t('feedback_yes') : u.t('feedback_no')
-    case 'handoff': return u.t('talk_to_person')
-    case 'rating': return '★'.repeat(f.score)
-    case 'choose': return item.label ?? ''
-    case 'close': return ''
+    case 'text':
+      return f.text
+    case 'contact':
+      return f.text
+    case 'feedback':
+      return f.helpful ? u.t('feedback_yes') : u.t('feedback_no')
+    case 'handoff':
+      return u.t('talk_to_person')
+    case 'rating':
+      return '★'.repeat(f.score)
+    case 'choose':
+      return item.label ?? ''
+    case 'close':
+      return ''
   }
 }

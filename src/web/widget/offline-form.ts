@@ -15,7 +15,14 @@ export function createOfflineForm (ui: Ui, prefill: string, on: ViewHandlers): H
     control.setAttribute('aria-describedby', `${id}-error`)
     return { error, row: h('div', { class: 'field' }, h('label', { for: id }, label), control, error) }
   }
-  const email = h('input', { type: 'email', autocomplete: 'email', inputmode: 'email', required: true, placeholder: t('offline_email_placeholder'), maxlength: '254' })
+  const email = h('input', {
+    type: 'email',
+    autocomplete: 'email',
+    inputmode: 'email',
+    required: true,
+    placeholder: t('offline_email_placeholder'),
+    maxlength: '254',
+  })
   const text = h('textarea', { rows: '3', required: true })
   text.value = prefill
   const emailField = field(`fd-offline-email-${n}`, t('offline_email_label'), email)
@@ -32,16 +39,26 @@ export function createOfflineForm (ui: Ui, prefill: string, on: ViewHandlers): H
     event.preventDefault()
     const address = email.value.trim()
     const message = text.value.trim()
-    const badText = invalid(text, textField.error, message === '' ? t('field_required') : [...message].length > ui.maxTextLength ? t('message_too_long') : undefined)
-    const badEmail = invalid(email, emailField.error, address === '' ? t('field_required') : Email.test(address) ? undefined : t('email_invalid'))
+    const badText = invalid(
+      text,
+      textField.error,
+      message === '' ? t('field_required') : [...message].length > ui.maxTextLength ? t('message_too_long') : undefined
+    )
+    const badEmail = invalid(
+      email,
+      emailField.error,
+      address === '' ? t('field_required') : Email.test(address) ? undefined : t('email_invalid')
+    )
     if (badEmail) email.focus()
     else if (badText) text.focus()
     else on.contact(address, message)
   }
-  return h('form', { class: 'offline-form', novalidate: true, 'aria-label': t('offline_title'), onsubmit: submit },
+  return h(
+    'form',
+    { class: 'offline-form', novalidate: true, 'aria-label': t('offline_title'), onsubmit: submit },
     h('p', { class: 'form-title' }, t('offline_title')),
     emailField.row,
     textField.row,
-    h('button', { type: 'submit', class: 'action primary' }, t('offline_submit')),
+    h('button', { type: 'submit', class: 'action primary' }, t('offline_submit'))
   )
 }

@@ -34,14 +34,17 @@ export function createOutbox (deps: OutboxDeps) {
     deps.save(items)
     deps.changed()
   }
-  const find = (clientId: string | undefined): OutboxItem | undefined => items.find((i) => i.frame.client_id === clientId)
+  const find = (clientId: string | undefined): OutboxItem | undefined =>
+    items.find((i) => i.frame.client_id === clientId)
 
   const flush = (): void => {
     const pending = items.filter((i) => i.status === 'pending')
     if (pending.length === 0 || !deps.isOnline()) return
     for (const item of pending) deps.send(item.frame)
     clearTimeout(ackTimer)
-    ackTimer = setTimeout(() => { if (items.some((i) => i.status === 'pending')) deps.restart() }, AckTimeoutMs)
+    ackTimer = setTimeout(() => {
+      if (items.some((i) => i.status === 'pending')) deps.restart()
+    }, AckTimeoutMs)
   }
 
   return {
@@ -74,13 +77,23 @@ export function createOutbox (deps: OutboxDeps) {
     },
     /** Sends a refused frame again, unchanged (same client id). */
     retry (clientId: string): void {
-      set(items.map((i) => (i.frame.client_id === clientId ? { frame: i.frame, status: 'pending', ...(i.label !== undefined && { label: i.label }) } : i)))
+      set(
+        items.map((i) =>
+          i.frame.client_id === clientId
+            ? { frame: i.frame, status: 'pending', ...(i.label !== undefined && { label: i.label }) }
+            : i
+        )
+      )
       flush()
     },
     /** Forgets a frame (refused, or meant for a conversation that is gone). */
-    discard (clientId: string): void { set(items.filter((i) => i.frame.client_id !== clientId)) },
+    discard (clientId: string): void {
+      set(items.filter((i) => i.frame.client_id !== clientId))
+    },
     /** Keeps only the frames that still make sense (a new conversation: typed texts). */
-    keep (predicate: (item: OutboxItem) => boolean): void { set(items.filter(predicate)) },
+    keep (predicate: (item: OutboxItem) => boolean): void {
+      set(items.filter(predicate))
+    },
   }
 }
 

@@ -43,11 +43,19 @@ export function createSessionStore (base: string) {
     load: read,
     save (session: SavedSession): void {
       memory = session
-      try { localStorage.setItem(key, JSON.stringify(session)) } catch { /* memory only */ }
+      try {
+        localStorage.setItem(key, JSON.stringify(session))
+      } catch {
+        /* memory only */
+      }
     },
     clear (): void {
       memory = { outbox: [] }
-      try { localStorage.removeItem(key) } catch { /* memory only */ }
+      try {
+        localStorage.removeItem(key)
+      } catch {
+        /* memory only */
+      }
     },
     /**
      * A random id for this browser, kept across conversations (cleared with the site's data):
@@ -69,10 +77,18 @@ export function createSessionStore (base: string) {
     },
     /** Whether the panel was open, per tab (sessionStorage), so a reload keeps it open. */
     wasOpen (): boolean {
-      try { return sessionStorage.getItem(openKey) === '1' } catch { return false }
+      try {
+        return sessionStorage.getItem(openKey) === '1'
+      } catch {
+        return false
+      }
     },
     setOpen (open: boolean): void {
-      try { sessionStorage.setItem(openKey, open ? '1' : '0') } catch { /* not remembered */ }
+      try {
+        sessionStorage.setItem(openKey, open ? '1' : '0')
+      } catch {
+        /* not remembered */
+      }
     },
   }
 }

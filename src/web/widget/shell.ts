@@ -33,31 +33,93 @@ export function createShell (options: WidgetOptions, on: ViewHandlers): Shell {
   chat.classList.add('when-closed')
   const close = icon([...Icons.close], 26)
   close.classList.add('when-open')
-  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'fd-panel', onclick: () => on.open() }, chat, close, badge)
+  const launcher = h(
+    'button',
+    {
+      type: 'button',
+      class: 'launcher',
+      'aria-expanded': 'false',
+      'aria-controls': 'fd-panel',
+      onclick: () => on.open(),
+    },
+    chat,
+    close,
+    badge
+  )
   const title = h('h2', { id: 'fd-title', class: 'title' })
-  const minimize = h('button', { type: 'button', class: 'icon-button', onclick: () => on.minimize() }, icon([...Icons.minimize]))
+  const minimize = h(
+    'button',
+    { type: 'button', class: 'icon-button', onclick: () => on.minimize() },
+    icon([...Icons.minimize])
+  )
   const handoffLabel = h('span')
-  const handoff = h('button', { type: 'button', class: 'chip', onclick: () => on.handoff() }, icon([...Icons.person], 16), handoffLabel)
+  const handoff = h(
+    'button',
+    { type: 'button', class: 'chip', onclick: () => on.handoff() },
+    icon([...Icons.person], 16),
+    handoffLabel
+  )
   const endChat = h('button', { type: 'button', class: 'chip subtle', onclick: () => on.endChat() })
   const newChat = h('button', { type: 'button', class: 'chip', hidden: true, onclick: () => on.newChat() })
   const status = h('p', { class: 'status', role: 'status', hidden: true })
   const connection = h('p', { class: 'connection', role: 'status', hidden: true })
-  const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'fd-title', tabindex: '0' })
+  const log = h('div', {
+    class: 'log',
+    role: 'log',
+    'aria-live': 'polite',
+    'aria-labelledby': 'fd-title',
+    tabindex: '0',
+  })
   const typing = h('p', { class: 'typing', hidden: true })
-  const input = h('textarea', { id: 'fd-input', class: 'input', rows: '1', autocomplete: 'off', 'aria-describedby': 'fd-input-error' })
+  const input = h('textarea', {
+    id: 'fd-input',
+    class: 'input',
+    rows: '1',
+    autocomplete: 'off',
+    'aria-describedby': 'fd-input-error',
+  })
   const inputLabel = h('label', { for: 'fd-input', class: 'sr-only' })
   const inputError = h('p', { id: 'fd-input-error', class: 'field-error', hidden: true })
   const send = h('button', { type: 'submit', class: 'send' }, icon([...Icons.send]))
   const form = h('form', { class: 'composer', novalidate: true }, inputLabel, input, send, inputError)
-  const panel = h('section', { id: 'fd-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'fd-title', hidden: true },
+  const panel = h(
+    'section',
+    {
+      id: 'fd-panel',
+      class: 'panel',
+      role: 'dialog',
+      'aria-modal': 'false',
+      'aria-labelledby': 'fd-title',
+      hidden: true,
+    },
     h('header', { class: 'header' }, title, minimize),
     h('div', { class: 'toolbar' }, handoff, endChat, newChat),
     status,
     connection,
     log,
     typing,
-    form,
+    form
   )
   const root = h('div', { class: `fd pos-${options.position}` }, panel, launcher)
-  return { root, launcher, badge, panel, title, minimize, handoff, handoffLabel, endChat, newChat, status, connection, log, typing, form, inputLabel, input, inputError, send }
+  return {
+    root,
+    launcher,
+    badge,
+    panel,
+    title,
+    minimize,
+    handoff,
+    handoffLabel,
+    endChat,
+    newChat,
+    status,
+    connection,
+    log,
+    typing,
+    form,
+    inputLabel,
+    input,
+    inputError,
+    send,
+  }
 }

@@ -13,7 +13,7 @@ export async function fetchStrings (base: string, lang: string, attempts = 4): P
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       const res = await fetch(`${base}/widget/strings/${encodeURIComponent(lang)}.json`, { credentials: 'omit' })
-      if (res.ok) return await res.json() as StringsBundle
+      if (res.ok) return (await res.json()) as StringsBundle
       lastError = new Error(`Frontdesk widget: strings for ${lang} answered ${res.status}`)
     } catch (err) {
       lastError = err
@@ -27,7 +27,8 @@ export async function fetchStrings (base: string, lang: string, attempts = 4): P
 export type Translate = (key: string, vars?: Record<string, string | number>) => string
 
 export function translator (strings: Record<string, string>): Translate {
-  return (key, vars = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+  return (key, vars = {}) =>
+    (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
 }
 
 /** A wait in whole minutes as words in `lang` ("4 minutes", "4 minutos"). */
@@ -43,7 +44,11 @@ export function formatWait (seconds: number, lang: string): string {
 /** A counted text: `key_one`, `key_few`... as the language's plural rules pick, else `key_other`. */
 export function plural (t: Translate, key: string, count: number, lang: string): string {
   let category = 'other'
-  try { category = new Intl.PluralRules(lang).select(count) } catch { /* "other" */ }
+  try {
+    category = new Intl.PluralRules(lang).select(count)
+  } catch {
+    /* "other" */
+  }
   const text = t(`${key}_${category}`, { count })
   return text === `${key}_${category}` ? t(`${key}_other`, { count }) : text
 }

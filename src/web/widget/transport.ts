@@ -8,7 +8,7 @@ export interface TransportEvents {
    * the HTTP transport uses 4403 for a conversation that is gone and 1006 for a network failure.
    * `welcomed` says whether the server ever answered the hello.
    */
-  closed(info: { code: number, welcomed: boolean }): void
+  closed(info: { code: number; welcomed: boolean }): void
 }
 
 /** One way to talk to the server: a websocket, or the same frames over HTTP. */
@@ -23,4 +23,11 @@ export interface Transport {
 export type OpenTransport = (hello: VisitorHelloFrame, events: TransportEvents) => Transport
 
 /** Codes a transport closes with. */
-export const TransportCodes = { normal: 1000, goingAway: 1001, network: 1006, noWelcome: 4000, gone: 4403, rateLimited: 4429 } as const
+export const TransportCodes = {
+  normal: 1000,
+  goingAway: 1001,
+  network: 1006,
+  noWelcome: 4000,
+  gone: 4403,
+  rateLimited: 4429,
+} as const

@@ -54,7 +54,9 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
       on.minimize()
     }
   })
-  s.log.addEventListener('fd-prompt-closed', () => { s.input.focus() })
+  s.log.addEventListener('fd-prompt-closed', () => {
+    s.input.focus()
+  })
 
   const statusText = (model: WidgetModel, u: Ui): string => {
     const st = model.state
@@ -65,7 +67,9 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
       return `${t('queue_position', { position: st.queue_position })}${eta}`
     }
     if (st.state === 'assigned' && st.operator_name !== undefined) return t('chatting_with', { name: st.operator_name })
-    if (st.state === 'offline') return `${t('offline_status')}${st.back_at_text === undefined ? '' : ` ${t('back_at', { when: st.back_at_text })}`}`
+    if (st.state === 'offline') {
+      return `${t('offline_status')}${st.back_at_text === undefined ? '' : ` ${t('back_at', { when: st.back_at_text })}`}`
+    }
     return ''
   }
 

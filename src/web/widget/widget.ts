@@ -14,7 +14,11 @@ export interface WidgetApi {
   ask(text: string): void
 }
 
-const uiFrom = (bundle: StringsBundle): Ui => ({ t: translator(bundle.strings), lang: bundle.lang, maxTextLength: bundle.max_text_length })
+const uiFrom = (bundle: StringsBundle): Ui => ({
+  t: translator(bundle.strings),
+  lang: bundle.lang,
+  maxTextLength: bundle.max_text_length,
+})
 const primary = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? lang
 
 /**
@@ -32,6 +36,7 @@ export async function mountWidget (options: WidgetOptions): Promise<WidgetApi> {
   let ui = uiFrom(await fetchStrings(options.base, options.lang))
   const tried = new Set([primary(options.lang), ui.lang])
   const store = createSessionStore(options.base)
+  // eslint-disable-next-line prefer-const -- assigned once below, after the controller it paints for exists
   let view: ReturnType<typeof createView> | undefined
   const controller = createController(options, store, (model) => {
     view?.paint(model, ui)
@@ -39,11 +44,16 @@ export async function mountWidget (options: WidgetOptions): Promise<WidgetApi> {
     // The conversation moved to another language (the visitor wrote in it): follow it.
     if (wanted !== undefined && !tried.has(wanted)) {
       tried.add(wanted)
-      fetchStrings(options.base, wanted).then((bundle) => {
-        if (bundle.lang === ui.lang) return
-        ui = uiFrom(bundle)
-        view?.paint(controller.model, ui)
-      }, () => { /* keep the current strings */ })
+      fetchStrings(options.base, wanted).then(
+        (bundle) => {
+          if (bundle.lang === ui.lang) return
+          ui = uiFrom(bundle)
+          view?.paint(controller.model, ui)
+        },
+        () => {
+          /* keep the current strings */
+        }
+      )
     }
   })
 
@@ -58,7 +68,10 @@ export async function mountWidget (options: WidgetOptions): Promise<WidgetApi> {
     controller.setVisible(false)
   }
   const handlers: ViewHandlers = {
-    open: () => { if (view?.isOpen() === true) close(); else open() },
+    open: () => {
+      if (view?.isOpen() === true) close()
+      else open()
+    },
     minimize: close,
     sendText: (text) => controller.submit({ type: 'text', text }),
     choose: (entryId, title) => controller.submit({ type: 'choose', entry_id: entryId }, title),

@@ -21,7 +21,9 @@ export function websocketTransport (base: string): OpenTransport {
       finish(TransportCodes.noWelcome)
       ws.close()
     }, WelcomeTimeoutMs)
-    ws.addEventListener('open', () => { ws.send(JSON.stringify(hello)) })
+    ws.addEventListener('open', () => {
+      ws.send(JSON.stringify(hello))
+    })
     ws.addEventListener('message', (event) => {
       if (done) return
       const frame = parseFrame<VisitorServerFrame>(event.data)
@@ -32,7 +34,9 @@ export function websocketTransport (base: string): OpenTransport {
       }
       events.frame(frame)
     })
-    ws.addEventListener('close', (event) => { finish(event.code) })
+    ws.addEventListener('close', (event) => {
+      finish(event.code)
+    })
     return {
       kind: 'websocket',
       send (frame) {

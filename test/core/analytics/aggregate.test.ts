@@ -1,5 +1,14 @@
 import t from 'tap'
-import { byDay, byEntry, byLang, byOperator, conversationFacts, percentile, reportRange, summarize } from '../../../src/core/analytics/index.js'
+import {
+  byDay,
+  byEntry,
+  byLang,
+  byOperator,
+  conversationFacts,
+  percentile,
+  reportRange,
+  summarize,
+} from '../../../src/core/analytics/index.js'
 import { answered, conv, escalatedQuestion, H, script, T0 } from './fixtures.js'
 
 const options = { recontactMs: 24 * H, now: T0 + 72 * H }
@@ -12,7 +21,13 @@ function sample () {
     conv('recontacted', { visitorKey: 'k-2', lang: 'es' }),
     conv('again', { visitorKey: 'k-2', lang: 'es', createdAt: T0 + 2 * H, state: 'queued', queuedAt: T0 + 1000 }),
     conv('empty', { visitorKey: 'k-3' }),
-    conv('person', { visitorKey: 'k-4', state: 'closed', queuedAt: T0 + 2000, assignedTo: 'op-marta', closedAt: T0 + 600_000 }),
+    conv('person', {
+      visitorKey: 'k-4',
+      state: 'closed',
+      queuedAt: T0 + 2000,
+      assignedTo: 'op-marta',
+      closedAt: T0 + 600_000,
+    }),
     conv('unverified', { visitorKey: null, lang: 'es' }),
   ]
   const messages = [
@@ -20,7 +35,16 @@ function sample () {
     ...script('recontacted', answered('returns')),
     ...script('again', escalatedQuestion()),
     ...script('empty', []),
-    ...script('person', [...answered('delivery-times'), ['visitor', 'feedback', 2000, { data: { seq: 3, helpful: false } }], ['system', 'escalate', 2000], ['system', 'queue', 2000], ['system', 'assigned', 62_000], ['operator', null, 92_000, { operatorId: 'op-marta' }], ['system', 'closed', 600_000], ['visitor', 'rating', 610_000, { data: { score: 5 } }]]),
+    ...script('person', [
+      ...answered('delivery-times'),
+      ['visitor', 'feedback', 2000, { data: { seq: 3, helpful: false } }],
+      ['system', 'escalate', 2000],
+      ['system', 'queue', 2000],
+      ['system', 'assigned', 62_000],
+      ['operator', null, 92_000, { operatorId: 'op-marta' }],
+      ['system', 'closed', 600_000],
+      ['visitor', 'rating', 610_000, { data: { score: 5 } }],
+    ]),
     ...script('unverified', answered('payment-methods')),
   ]
   return conversationFacts(conversations, messages, [], options)
@@ -39,7 +63,18 @@ t.test('the deflection rate is deflected over conversations where the visitor wr
 
 t.test('the summary counts outcomes, feedback, times and ratings', async (t) => {
   const s = summarize(sample())
-  t.match(s, { botAnswered: 4, escalated: 2, queued: 2, assigned: 1, abandoned: 0, waiting: 1, helpfulYes: 0, helpfulNo: 1, csatCount: 1, csatAverage: 5 })
+  t.match(s, {
+    botAnswered: 4,
+    escalated: 2,
+    queued: 2,
+    assigned: 1,
+    abandoned: 0,
+    waiting: 1,
+    helpfulYes: 0,
+    helpfulNo: 1,
+    csatCount: 1,
+    csatAverage: 5,
+  })
   t.same(s.queueWait, { p50: 60, p90: 60 })
   t.same(s.firstResponse, { p50: 90, p90: 90 })
   t.same(s.handling, { p50: 538, p90: 538 })
@@ -66,34 +101,65 @@ t.test('percentiles are nearest-rank, in seconds', async (t) => {
   t.equal(percentile([], 50), null)
 })
 
-t.test('days are counted on the report\'s calendar, with every day of the range present', async (t) => {
+t.test("days are counted on the report's calendar, with every day of the range present", async (t) => {
   // 23:30 UTC on 1 March is already 2 March in Rome.
   const late = Date.parse('2026-03-01T23:30:00Z')
   const facts = conversationFacts([conv('late', { createdAt: late })], script('late', []), [], options)
   const r = reportRange({ from: '2026-03-01', to: '2026-03-03' }, 'Europe/Rome', T0)
   if (!r.ok) throw new Error(r.message)
   const days = byDay(facts, r.range.dayOf, r.range.firstDay, r.range.lastDay)
-  t.same(days.map((d) => d.summary.conversations), [0, 1, 0])
+  t.same(
+    days.map((d) => d.summary.conversations),
+    [0, 1, 0]
+  )
   const utc = reportRange({ from: '2026-03-01', to: '2026-03-03' }, 'UTC', T0)
   if (!utc.ok) throw new Error(utc.message)
-  t.same(byDay(facts, utc.range.dayOf, utc.range.firstDay, utc.range.lastDay).map((d) => d.summary.conversations), [1, 0, 0])
+  t.same(
+    byDay(facts, utc.range.dayOf, utc.range.firstDay, utc.range.lastDay).map((d) => d.summary.conversations),
+    [1, 0, 0]
+  )
 })
 
-t.test('languages are grouped by the conversation\'s language, most conversations first', async (t) => {
+t.test("languages are grouped by the conversation's language, most conversations first", async (t) => {
   const langs = byLang(sample())
-  t.same(langs.map((l) => [l.lang, l.summary.conversations]), [['en', 3], ['es', 3]])
+  t.same(
+    langs.map((l) => [l.lang, l.summary.conversations]),
+    [
+      ['en', 3],
+      ['es', 3],
+    ]
+  )
   t.equal(langs.find((l) => l.lang === 'en')?.summary.deflected, 1)
 })
 
 t.test('entries count answers, feedback, deflections and escalations after their answer', async (t) => {
   const entries = byEntry(sample())
-  t.same(entries.find((e) => e.entryId === 'returns'), { entryId: 'returns', answers: 2, conversations: 2, helpfulYes: 0, helpfulNo: 0, deflected: 1, escalatedAfter: 0 })
-  t.same(entries.find((e) => e.entryId === 'delivery-times'), { entryId: 'delivery-times', answers: 1, conversations: 1, helpfulYes: 0, helpfulNo: 1, deflected: 0, escalatedAfter: 1 })
+  t.same(
+    entries.find((e) => e.entryId === 'returns'),
+    { entryId: 'returns', answers: 2, conversations: 2, helpfulYes: 0, helpfulNo: 0, deflected: 1, escalatedAfter: 0 }
+  )
+  t.same(
+    entries.find((e) => e.entryId === 'delivery-times'),
+    {
+      entryId: 'delivery-times',
+      answers: 1,
+      conversations: 1,
+      helpfulYes: 0,
+      helpfulNo: 1,
+      deflected: 0,
+      escalatedAfter: 1,
+    }
+  )
   t.equal(entries.find((e) => e.entryId === 'payment-methods')?.deflected, 0, 'unverified is not deflected')
 })
 
 t.test('a deflection is attributed to the last entry answered only', async (t) => {
-  const facts = conversationFacts([conv('a')], script('a', [...answered('returns', 0), ...answered('refund-time', 1000)]), [], options)
+  const facts = conversationFacts(
+    [conv('a')],
+    script('a', [...answered('returns', 0), ...answered('refund-time', 1000)]),
+    [],
+    options
+  )
   const entries = byEntry(facts)
   t.equal(entries.find((e) => e.entryId === 'refund-time')?.deflected, 1)
   t.equal(entries.find((e) => e.entryId === 'returns')?.deflected, 0)
@@ -101,5 +167,14 @@ t.test('a deflection is attributed to the last entry answered only', async (t) =
 
 t.test('operators get the conversations they handled, their first responses, handling times and ratings', async (t) => {
   const ops = byOperator(sample())
-  t.same(ops, [{ operatorId: 'op-marta', conversations: 1, firstResponse: { p50: 90, p90: 90 }, handling: { p50: 538, p90: 538 }, csatCount: 1, csatAverage: 5 }])
+  t.same(ops, [
+    {
+      operatorId: 'op-marta',
+      conversations: 1,
+      firstResponse: { p50: 90, p90: 90 },
+      handling: { p50: 538, p90: 538 },
+      csatCount: 1,
+      csatAverage: 5,
+    },
+  ])
 })

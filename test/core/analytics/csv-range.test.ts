@@ -4,8 +4,17 @@ import { csvCell, MaxRangeDays, parseDay, reportRange, toCsv } from '../../../sr
 const now = Date.parse('2026-03-15T10:00:00Z')
 
 t.test('CSV quotes cells with commas, quotes and line breaks, and ends lines with CRLF', async (t) => {
-  t.equal(toCsv(['entry', 'answers'], [['Returns, refunds', 3], ['The "best" one', 1], ['two\nlines', null]]),
-    'entry,answers\r\n"Returns, refunds",3\r\n"The ""best"" one",1\r\n"two\nlines",\r\n')
+  t.equal(
+    toCsv(
+      ['entry', 'answers'],
+      [
+        ['Returns, refunds', 3],
+        ['The "best" one', 1],
+        ['two\nlines', null],
+      ]
+    ),
+    'entry,answers\r\n"Returns, refunds",3\r\n"The ""best"" one",1\r\n"two\nlines",\r\n'
+  )
 })
 
 t.test('CSV cells that look like formulas are shown as text', async (t) => {
@@ -41,7 +50,10 @@ t.test('without dates a range is the 30 days up to today', async (t) => {
 
 t.test('bad ranges are refused with a message that says what is wrong', async (t) => {
   t.match(reportRange({ from: '2026-03-05', to: '2026-03-01' }, 'UTC', now), { ok: false, message: /before/ })
-  t.match(reportRange({ from: '2025-01-01', to: '2026-03-01' }, 'UTC', now), { ok: false, message: new RegExp(`at most ${MaxRangeDays} days`) })
+  t.match(reportRange({ from: '2025-01-01', to: '2026-03-01' }, 'UTC', now), {
+    ok: false,
+    message: new RegExp(`at most ${MaxRangeDays} days`),
+  })
   t.match(reportRange({ from: 'soon' }, 'UTC', now), { ok: false, message: /from: "soon"/ })
   t.match(reportRange({ to: '2026-13-01' }, 'UTC', now), { ok: false, message: /^to:/ })
   t.ok(reportRange({ from: '2024-01-01', to: '2024-12-31' }, 'UTC', now).ok, 'a leap year fits')

@@ -19,5 +19,8 @@ t.test('only a queued or offline conversation can be claimed', async (t) => {
 })
 
 t.test('a closed conversation can only start over with the bot', async (t) => {
-  t.same(['bot', 'queued', 'assigned', 'offline', 'closed'].filter((s) => canMove('closed', s as never)), ['bot'])
+  t.same(
+    ['bot', 'queued', 'assigned', 'offline', 'closed'].filter((s) => canMove('closed', s as never)),
+    ['bot']
+  )
 })

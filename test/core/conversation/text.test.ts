@@ -2,7 +2,10 @@ import t from 'tap'
 import { cleanLine, cleanText, isEmail } from '../../../src/core/conversation/text.js'
 
 t.test('a normal multilingual message is kept as typed, trimmed', async (t) => {
-  t.same(cleanText('  ¿Dónde está mi pedido? Где мой заказ? 🙂 \n', 4000), { ok: true, text: '¿Dónde está mi pedido? Где мой заказ? 🙂' })
+  t.same(cleanText('  ¿Dónde está mi pedido? Где мой заказ? 🙂 \n', 4000), {
+    ok: true,
+    text: '¿Dónde está mi pedido? Где мой заказ? 🙂',
+  })
 })
 
 t.test('control characters, NUL and bidi overrides are removed; lone surrogates replaced', async (t) => {

@@ -1,11 +1,25 @@
 import t from 'tap'
 import {
-  calibrate, DefaultCalibration, EvidenceFeatures, fitCalibration, type MatchEvidence,
+  calibrate,
+  DefaultCalibration,
+  EvidenceFeatures,
+  fitCalibration,
+  type MatchEvidence,
 } from '../../../src/core/faq/calibration.js'
 
 const neutral: MatchEvidence = {
-  probability: 0.5, margin: 0.2, score: 0.6, coverage: 1, known: 0.8, agreement: 1, entryCoverage: 1,
-  brevity: 0.25, support: 0.4, breadth: 0.5, marginSupport: 0.08, scoreSupport: 0.24,
+  probability: 0.5,
+  margin: 0.2,
+  score: 0.6,
+  coverage: 1,
+  known: 0.8,
+  agreement: 1,
+  entryCoverage: 1,
+  brevity: 0.25,
+  support: 0.4,
+  breadth: 0.5,
+  marginSupport: 0.08,
+  scoreSupport: 0.24,
 }
 
 t.test('the default confidence grows with the margin over the runner-up', async (t) => {
@@ -38,7 +52,8 @@ t.test('fitting recovers the coefficients that generated the data', async (t) =>
   const samples = Array.from({ length: 20_000 }, () => {
     const evidence = { ...neutral, margin: random(), coverage: random() }
     for (const f of EvidenceFeatures) if (f !== 'margin' && f !== 'coverage') evidence[f] = 0
-    const p = 1 / (1 + Math.exp(-(truth.intercept + truth.margin * evidence.margin + truth.coverage * evidence.coverage)))
+    const p =
+      1 / (1 + Math.exp(-(truth.intercept + truth.margin * evidence.margin + truth.coverage * evidence.coverage)))
     return { evidence, correct: random() < p }
   })
   const fit = fitCalibration(samples)
@@ -51,9 +66,22 @@ t.test('fitting recovers the coefficients that generated the data', async (t) =>
 t.test('sample weights count like repeated samples', async (t) => {
   const a = { ...neutral, margin: 0.9 }
   const b = { ...neutral, margin: 0.1 }
-  const weighted = fitCalibration([{ evidence: a, correct: true, weight: 3 }, { evidence: a, correct: false }, { evidence: b, correct: false, weight: 2 }, { evidence: b, correct: true }])
-  const repeated = fitCalibration([a, a, a].map((evidence) => ({ evidence, correct: true }))
-    .concat([{ evidence: a, correct: false }, { evidence: b, correct: false }, { evidence: b, correct: false }, { evidence: b, correct: true }]))
+  const weighted = fitCalibration([
+    { evidence: a, correct: true, weight: 3 },
+    { evidence: a, correct: false },
+    { evidence: b, correct: false, weight: 2 },
+    { evidence: b, correct: true },
+  ])
+  const repeated = fitCalibration(
+    [a, a, a]
+      .map((evidence) => ({ evidence, correct: true }))
+      .concat([
+        { evidence: a, correct: false },
+        { evidence: b, correct: false },
+        { evidence: b, correct: false },
+        { evidence: b, correct: true },
+      ])
+  )
   t.ok(Math.abs(calibrate(a, weighted) - calibrate(a, repeated)) < 1e-6)
   t.ok(Math.abs(calibrate(a, weighted) - 0.75) < 0.02, 'three right out of four')
 })

@@ -8,12 +8,48 @@ const vector = (pairs: [number, number][]): Example['x'] => {
   return { idx: Int32Array.from(pairs.map(([f]) => f)), val: Float32Array.from(pairs.map(([, v]) => v / norm)) }
 }
 const examples: Example[] = [
-  { x: vector([[0, 1], [1, 1]]), label: 0 },
-  { x: vector([[0, 1], [5, 1]]), label: 0 },
-  { x: vector([[2, 1], [3, 1]]), label: 1 },
-  { x: vector([[3, 1], [2, 0.5]]), label: 1 },
-  { x: vector([[4, 1], [5, 1]]), label: 2 },
-  { x: vector([[5, 1], [4, 0.5]]), label: 2 },
+  {
+    x: vector([
+      [0, 1],
+      [1, 1],
+    ]),
+    label: 0,
+  },
+  {
+    x: vector([
+      [0, 1],
+      [5, 1],
+    ]),
+    label: 0,
+  },
+  {
+    x: vector([
+      [2, 1],
+      [3, 1],
+    ]),
+    label: 1,
+  },
+  {
+    x: vector([
+      [3, 1],
+      [2, 0.5],
+    ]),
+    label: 1,
+  },
+  {
+    x: vector([
+      [4, 1],
+      [5, 1],
+    ]),
+    label: 2,
+  },
+  {
+    x: vector([
+      [5, 1],
+      [4, 0.5],
+    ]),
+    label: 2,
+  },
 ]
 const argmax = (s: Float64Array): number => s.indexOf(Math.max(...s))
 
@@ -40,8 +76,20 @@ t.test('training is reproducible for a given seed', async (t) => {
   const b = trainClassifier(examples, 6, 3, { seed: 7 })
   const sa = new Float64Array(3)
   const sb = new Float64Array(3)
-  a.score(vector([[5, 1], [0, 0.3]]), sa)
-  b.score(vector([[5, 1], [0, 0.3]]), sb)
+  a.score(
+    vector([
+      [5, 1],
+      [0, 0.3],
+    ]),
+    sa
+  )
+  b.score(
+    vector([
+      [5, 1],
+      [0, 0.3],
+    ]),
+    sb
+  )
   t.same([...sa], [...sb])
 })
 

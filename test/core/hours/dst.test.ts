@@ -5,7 +5,11 @@ import { parseHours, type HoursConfig } from '../../../src/core/hours/index.js'
 // New York: forward 2026-03-08 02:00 → 03:00 (07:00Z), back 2026-11-01 02:00 → 01:00 (06:00Z).
 const week = ['09:00-17:00']
 const office = (timeZone: string, extra: Partial<HoursConfig> = {}) =>
-  parseHours({ timeZone, weekly: { mon: week, tue: week, wed: week, thu: week, fri: week, sun: ['10:00-14:00'] }, ...extra })
+  parseHours({
+    timeZone,
+    weekly: { mon: week, tue: week, wed: week, thu: week, fri: week, sun: ['10:00-14:00'] },
+    ...extra,
+  })
 const at = (iso: string) => new Date(iso)
 const iso = (date: Date | undefined) => date?.toISOString()
 

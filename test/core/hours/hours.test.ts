@@ -96,7 +96,10 @@ t.test('hours that never open have no next opening', async (t) => {
 
 t.test('hours open around the clock have no next closing', async (t) => {
   const day = ['00:00-24:00']
-  const always = parseHours({ timeZone: 'Europe/Rome', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } })
+  const always = parseHours({
+    timeZone: 'Europe/Rome',
+    weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+  })
   t.equal(always.nextClose(at('2026-04-08T08:00:00Z')), undefined)
 })
 

@@ -2,7 +2,8 @@ import t from 'tap'
 import { DAY_MS, isTimeZone, zoneClock } from '../../../src/core/hours/zone.js'
 
 const rome = zoneClock('Europe/Rome')
-const dayOf = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
+const dayOf = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
 const iso = (ms: number) => new Date(ms).toISOString()
 
 t.test('the offset of Rome is one hour in winter and two in summer', async (t) => {

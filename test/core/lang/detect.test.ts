@@ -6,7 +6,19 @@ import { FrontdeskError } from '../../../src/core/errors.js'
 const detector = createLanguageDetector({ langs: ['en', 'es', 'it', 'ru'], defaultLang: 'en' })
 
 t.test('a message without words keeps the conversation language', async (t) => {
-  for (const text of ['ok', 'OK!!', 'DHL?', '12345', 'A-2024-00017', 'mario.rossi@example.com', 'https://shop.example.com/orders/17', 'shop.example.it', '👍🙏', '?', '']) {
+  for (const text of [
+    'ok',
+    'OK!!',
+    'DHL?',
+    '12345',
+    'A-2024-00017',
+    'mario.rossi@example.com',
+    'https://shop.example.com/orders/17',
+    'shop.example.it',
+    '👍🙏',
+    '?',
+    '',
+  ]) {
     const d = detector.detect(text, { conversation: 'es' })
     t.same([d.lang, d.method, d.confidence], ['es', 'conversation', 0], text)
   }
@@ -34,7 +46,10 @@ t.test('a real sentence in another FAQ language switches the conversation', asyn
 
 t.test('a sentence typed without accents is still recognised', async (t) => {
   t.same(pick(detector.detect('cuanto cuesta el envio a canarias', { conversation: 'en' })), ['es', 'detected'])
-  t.same(pick(detector.detect('perche il mio ordine non e ancora arrivato', { conversation: 'es' })), ['it', 'detected'])
+  t.same(pick(detector.detect('perche il mio ordine non e ancora arrivato', { conversation: 'es' })), [
+    'it',
+    'detected',
+  ])
 })
 
 t.test('Cyrillic is Russian among these languages, even one word', async (t) => {
@@ -94,7 +109,17 @@ t.test('a message in a script the FAQ does not write is foreign whatever its len
 })
 
 t.test('short words of other languages and the FAQ languages themselves are not foreign', async (t) => {
-  for (const text of ['danke', 'merci beaucoup', 'Olá', 'Tom Jones', 'Where is my parcel?', '¿Hacéis envíos a Canarias?', 'Posso pagare alla consegna?', 'Можно оплатить картой?', 'Hola, mi pedido llegó roto']) {
+  for (const text of [
+    'danke',
+    'merci beaucoup',
+    'Olá',
+    'Tom Jones',
+    'Where is my parcel?',
+    '¿Hacéis envíos a Canarias?',
+    'Posso pagare alla consegna?',
+    'Можно оплатить картой?',
+    'Hola, mi pedido llegó roto',
+  ]) {
     t.equal(detector.detect(text).foreign, undefined, text)
   }
 })
@@ -118,19 +143,40 @@ t.test('langs are normalised to primary tags', async (t) => {
 
 t.test('bad options fail when the detector is created, naming the bad value', async (t) => {
   const error = (code: string, pattern: RegExp) => ({ constructor: FrontdeskError, code, message: pattern })
-  t.throws(() => createLanguageDetector({ langs: ['en', 'es'], defaultLang: 'it' }), error('FD_ERR_LANG_UNSUPPORTED', /"it"/))
-  t.throws(() => createLanguageDetector({ langs: ['en', '*'], defaultLang: 'en' }), error('FD_ERR_LANG_UNSUPPORTED', /"\*"/))
+  t.throws(
+    () => createLanguageDetector({ langs: ['en', 'es'], defaultLang: 'it' }),
+    error('FD_ERR_LANG_UNSUPPORTED', /"it"/)
+  )
+  t.throws(
+    () => createLanguageDetector({ langs: ['en', '*'], defaultLang: 'en' }),
+    error('FD_ERR_LANG_UNSUPPORTED', /"\*"/)
+  )
   t.throws(() => createLanguageDetector({ langs: [], defaultLang: 'en' }), error('FD_ERR_CONFIG_INVALID', /langs/))
-  t.throws(() => createLanguageDetector({ langs: ['en'], defaultLang: 'en', switchMargin: -1 }), error('FD_ERR_CONFIG_INVALID', /switchMargin/))
-  t.throws(() => createLanguageDetector({ langs: ['en'], defaultLang: 'en', temperature: 0 }), error('FD_ERR_CONFIG_INVALID', /temperature/))
+  t.throws(
+    () => createLanguageDetector({ langs: ['en'], defaultLang: 'en', switchMargin: -1 }),
+    error('FD_ERR_CONFIG_INVALID', /switchMargin/)
+  )
+  t.throws(
+    () => createLanguageDetector({ langs: ['en'], defaultLang: 'en', temperature: 0 }),
+    error('FD_ERR_CONFIG_INVALID', /temperature/)
+  )
 })
 
 t.test('pathological input is read without trouble', async (t) => {
-  const inputs = ['a'.repeat(10_000), 'hola '.repeat(2_000), "l'".repeat(5_000), '.'.repeat(10_000), 'x.'.repeat(5_000), '!a'.repeat(5_000), '¿'.repeat(10_000), 'спасибо '.repeat(1_250)]
+  const inputs = [
+    'a'.repeat(10_000),
+    'hola '.repeat(2_000),
+    "l'".repeat(5_000),
+    '.'.repeat(10_000),
+    'x.'.repeat(5_000),
+    '!a'.repeat(5_000),
+    '¿'.repeat(10_000),
+    'спасибо '.repeat(1_250),
+  ]
   for (const text of inputs) t.ok(detector.langs.includes(detector.detect(text, { conversation: 'it' }).lang))
 })
 
-function pick (d: { lang: string, method: string }): [string, string] {
+function pick (d: { lang: string; method: string }): [string, string] {
   return [d.lang, d.method]
 }
 
@@ -139,5 +185,9 @@ t.test('brand names do not switch the conversation to English', async (t) => {
   t.equal(detector.detect('accettate Google Pay?', { conversation: 'it' }).lang, 'it')
   t.equal(detector.detect('¿aceptáis PayPal o Apple Pay?', { conversation: 'es' }).lang, 'es')
   const withGerman = createLanguageDetector({ langs: ['en', 'de'], defaultLang: 'en' })
-  t.equal(withGerman.detect('ich habe eine Frage zur Bestellung Meiner Tochter', {}).lang, 'de', 'capitalised German nouns still count')
+  t.equal(
+    withGerman.detect('ich habe eine Frage zur Bestellung Meiner Tochter', {}).lang,
+    'de',
+    'capitalised German nouns still count'
+  )
 })

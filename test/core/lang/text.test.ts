@@ -2,13 +2,25 @@ import t from 'tap'
 import { extractFeatures, tokenize } from '../../../src/core/lang/text.js'
 
 t.test('an apostrophe splits a word and stays with the elided part', async (t) => {
-  t.same(tokenize("L'ordine è arrivato? C'è un problema"), ["l'", 'ordine', 'è', 'arrivato', "c'", 'è', 'un', 'problema'])
+  t.same(tokenize("L'ordine è arrivato? C'è un problema"), [
+    "l'",
+    'ordine',
+    'è',
+    'arrivato',
+    "c'",
+    'è',
+    'un',
+    'problema',
+  ])
   t.same(tokenize("Qu'il est où, l'colis? J’ai payé"), ["qu'", 'il', 'est', 'où', "l'", 'colis', "j'", 'ai', 'payé'])
   t.same(tokenize("I don't know, it's late"), ['i', "don'", "'t", 'know', "it'", "'s", 'late'])
 })
 
 t.test('order ids, numbers, e-mail addresses, URLs and domains carry no language', async (t) => {
-  const f = extractFeatures('Pedido A-2024-00017 de 49,90€ para ana.lopez@correo.es, ver https://shop.example.com/x y tienda.es', 1000)
+  const f = extractFeatures(
+    'Pedido A-2024-00017 de 49,90€ para ana.lopez@correo.es, ver https://shop.example.com/x y tienda.es',
+    1000
+  )
   t.same(f.words, ['pedido', 'de', 'para', 'ver', 'y'])
 })
 

@@ -19,15 +19,37 @@ t.test('a question goes after the last one of a block list, and nothing else cha
   const r = addQuestion(source(block), 'where do I post a return')
   t.ok(r.ok)
   if (!r.ok) return
-  t.equal(r.text, block.replace('  - "Can I send it back?"\n', '  - "Can I send it back?"\n  - where do I post a return\n'))
-  t.same(parseFaqDocument(source(r.text)).entry?.questions, ['How do I return something?', 'Can I send it back?', 'where do I post a return'])
+  t.equal(
+    r.text,
+    block.replace('  - "Can I send it back?"\n', '  - "Can I send it back?"\n  - where do I post a return\n')
+  )
+  t.same(parseFaqDocument(source(r.text)).entry?.questions, [
+    'How do I return something?',
+    'Can I send it back?',
+    'where do I post a return',
+  ])
 })
 
 t.test('text YAML would misread is quoted, and comes back exactly', async (t) => {
-  for (const q of ['refund: how long?', 'yes', '#1 question', '"quoted" already', 'it\'s broken', '12345', 'tab\there', '  spaced  ', '{{constructor}}', '- dash first', 'ok?', '¿Dónde está mi pedido?']) {
+  for (const q of [
+    'refund: how long?',
+    'yes',
+    '#1 question',
+    '"quoted" already',
+    "it's broken",
+    '12345',
+    'tab\there',
+    '  spaced  ',
+    '{{constructor}}',
+    '- dash first',
+    'ok?',
+    '¿Dónde está mi pedido?',
+  ]) {
     const r = addQuestion(source(block), q)
     t.ok(r.ok, q)
-    if (r.ok) t.equal(parseFaqDocument(source(r.text)).entry?.questions.at(-1), q.trim(), `round trip of ${JSON.stringify(q)}`)
+    if (r.ok) {
+      t.equal(parseFaqDocument(source(r.text)).entry?.questions.at(-1), q.trim(), `round trip of ${JSON.stringify(q)}`)
+    }
   }
   t.equal(yamlItem('where is my parcel?'), 'where is my parcel?', 'plain when safe')
   t.equal(yamlItem('a: b'), '"a: b"')
@@ -37,7 +59,13 @@ t.test('continuation lines of the last item, CRLF files and flow lists', async (
   const wrapped = block.replace('  - "Can I send it back?"\n', '  - Can I send it\n    back please?\n')
   const r1 = addQuestion(source(wrapped), 'new one')
   t.ok(r1.ok)
-  if (r1.ok) t.same(parseFaqDocument(source(r1.text)).entry?.questions, ['How do I return something?', 'Can I send it back please?', 'new one'])
+  if (r1.ok) {
+    t.same(parseFaqDocument(source(r1.text)).entry?.questions, [
+      'How do I return something?',
+      'Can I send it back please?',
+      'new one',
+    ])
+  }
   const crlf = block.replace(/\n/g, '\r\n')
   const r2 = addQuestion(source(crlf), 'new one')
   t.ok(r2.ok)
@@ -48,19 +76,32 @@ t.test('continuation lines of the last item, CRLF files and flow lists', async (
   const flow = '---\ntitle: Returns\nquestions: [How do I return something?, send it back]\n---\nAnswer.\n'
   const r3 = addQuestion(source(flow), 'new one')
   t.ok(r3.ok)
-  if (r3.ok) t.same(parseFaqDocument(source(r3.text)).entry?.questions, ['How do I return something?', 'send it back', 'new one'])
+  if (r3.ok) {
+    t.same(parseFaqDocument(source(r3.text)).entry?.questions, [
+      'How do I return something?',
+      'send it back',
+      'new one',
+    ])
+  }
 })
 
-t.test('refused: a question already listed, empty, multi-line or too long, or a file that does not parse', async (t) => {
-  t.match(addQuestion(source(block), 'how do i RETURN something'), { ok: false, message: /already lists/ })
-  t.match(addQuestion(source(block), '   '), { ok: false, message: /empty/ })
-  t.match(addQuestion(source(block), 'two\nlines'), { ok: false, message: /one line/ })
-  t.match(addQuestion(source(block), 'x'.repeat(301)), { ok: false, message: /300/ })
-  t.match(addQuestion(source('no front matter'), 'q'), { ok: false, message: /does not parse now/ })
-})
+t.test(
+  'refused: a question already listed, empty, multi-line or too long, or a file that does not parse',
+  async (t) => {
+    t.match(addQuestion(source(block), 'how do i RETURN something'), { ok: false, message: /already lists/ })
+    t.match(addQuestion(source(block), '   '), { ok: false, message: /empty/ })
+    t.match(addQuestion(source(block), 'two\nlines'), { ok: false, message: /one line/ })
+    t.match(addQuestion(source(block), 'x'.repeat(301)), { ok: false, message: /300/ })
+    t.match(addQuestion(source('no front matter'), 'q'), { ok: false, message: /does not parse now/ })
+  }
+)
 
 t.test('a new entry document parses back to what was given', async (t) => {
-  const text = newEntryDocument({ title: 'Gift receipts: how?', questions: ['can I get a gift receipt', 'yes'], answer: 'Tick **gift** at checkout.' })
+  const text = newEntryDocument({
+    title: 'Gift receipts: how?',
+    questions: ['can I get a gift receipt', 'yes'],
+    answer: 'Tick **gift** at checkout.',
+  })
   const parsed = parseFaqDocument({ file: 'faq/en/gift-receipts.md', lang: 'en', id: 'gift-receipts', text })
   t.same(parsed.problems, [])
   t.equal(parsed.entry?.title, 'Gift receipts: how?')

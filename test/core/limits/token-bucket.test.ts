@@ -3,7 +3,10 @@ import { createBucketMap, createTokenBucket } from '../../../src/core/limits/tok
 
 t.test('a burst up to the capacity passes, the next is refused', async (t) => {
   const bucket = createTokenBucket({ perMinute: 30, capacity: 3 })
-  t.same([1, 2, 3].map(() => bucket.take(0).ok), [true, true, true])
+  t.same(
+    [1, 2, 3].map(() => bucket.take(0).ok),
+    [true, true, true]
+  )
   t.same(bucket.take(0), { ok: false, refused: 1 })
   t.same(bucket.take(0), { ok: false, refused: 2 })
 })

@@ -1,5 +1,13 @@
 import t from 'tap'
-import { estimateWaitSeconds, nextFor, pickOperator, queueOrder, queuePosition, silentAssignments, type OperatorLoad } from '../../../src/core/queue/queue.js'
+import {
+  estimateWaitSeconds,
+  nextFor,
+  pickOperator,
+  queueOrder,
+  queuePosition,
+  silentAssignments,
+  type OperatorLoad,
+} from '../../../src/core/queue/queue.js'
 
 const queued = [
   { id: 'c-ru', lang: 'ru', queuedAt: 3_000 },
@@ -8,7 +16,10 @@ const queued = [
 ]
 
 t.test('the queue is first come, first served by the time each conversation first asked', async (t) => {
-  t.same(queueOrder(queued).map((c) => c.id), ['c-es', 'c-it', 'c-ru'])
+  t.same(
+    queueOrder(queued).map((c) => c.id),
+    ['c-es', 'c-it', 'c-ru']
+  )
   t.equal(queuePosition(queued, 'c-ru'), 3)
   t.equal(queuePosition(queued, 'nope'), undefined)
 })
@@ -27,7 +38,14 @@ t.test('when nobody waits in their languages, the oldest conversation overall is
   t.equal(nextFor({ langs: ['de'] }, []), undefined)
 })
 
-const op = (over: Partial<OperatorLoad>): OperatorLoad => ({ id: 'x', langs: ['en'], capacity: 3, active: 0, online: true, ...over })
+const op = (over: Partial<OperatorLoad>): OperatorLoad => ({
+  id: 'x',
+  langs: ['en'],
+  capacity: 3,
+  active: 0,
+  online: true,
+  ...over,
+})
 
 t.test('routing prefers the language, then the least loaded, then who waited longest', async (t) => {
   const ops = [

@@ -5,7 +5,14 @@ import { createRedactor } from '../../../src/core/redact/redactor.js'
 const redact = (text: string) => createRedactor().redact(text)
 
 t.test('registry example IBANs are valid with or without spaces', async (t) => {
-  for (const iban of ['DE89 3704 0044 0532 0130 00', 'GB29NWBK60161331926819', 'IT60 X054 2811 1010 0000 0123 456', 'FR14 2004 1010 0505 0001 3M02 606', 'NO93 8601 1117 947', 'ES91 2100 0418 4502 0005 1332']) {
+  for (const iban of [
+    'DE89 3704 0044 0532 0130 00',
+    'GB29NWBK60161331926819',
+    'IT60 X054 2811 1010 0000 0123 456',
+    'FR14 2004 1010 0505 0001 3M02 606',
+    'NO93 8601 1117 947',
+    'ES91 2100 0418 4502 0005 1332',
+  ]) {
     t.ok(ibanValid(iban), iban)
   }
 })

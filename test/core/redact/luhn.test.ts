@@ -2,7 +2,14 @@ import t from 'tap'
 import { luhnValid } from '../../../src/core/redact/luhn.js'
 
 t.test('published test card numbers pass the Luhn check', async (t) => {
-  for (const number of ['4111111111111111', '5555555555554444', '378282246310005', '30569309025904', '6011111111111117', '3530111333300000']) {
+  for (const number of [
+    '4111111111111111',
+    '5555555555554444',
+    '378282246310005',
+    '30569309025904',
+    '6011111111111117',
+    '3530111333300000',
+  ]) {
     t.ok(luhnValid(number), number)
   }
 })

@@ -15,10 +15,13 @@ t.test('empty text is redacted to empty text', async (t) => {
 t.test('redaction positions point into the original text', async (t) => {
   const text = '👋 Карта 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00 — merci'
   const result = redactor.redact(text)
-  t.same(result.redactions.map((r) => [r.kind, text.slice(r.start, r.end)]), [
-    ['card', '4111 1111 1111 1111'],
-    ['iban', 'DE89 3704 0044 0532 0130 00'],
-  ])
+  t.same(
+    result.redactions.map((r) => [r.kind, text.slice(r.start, r.end)]),
+    [
+      ['card', '4111 1111 1111 1111'],
+      ['iban', 'DE89 3704 0044 0532 0130 00'],
+    ]
+  )
   t.equal(result.text, '👋 Карта [card number removed], IBAN [IBAN removed] — merci')
 })
 
@@ -41,12 +44,18 @@ t.test('a lone surrogate next to a card number does not break the scan', async (
 
 t.test('replacements can be configured', async (t) => {
   const custom = createRedactor({ cardReplacement: '[tarjeta eliminada]', ibanReplacement: '[IBAN eliminado]' })
-  t.equal(custom.redact('4111 1111 1111 1111 / ES91 2100 0418 4502 0005 1332').text, '[tarjeta eliminada] / [IBAN eliminado]')
+  t.equal(
+    custom.redact('4111 1111 1111 1111 / ES91 2100 0418 4502 0005 1332').text,
+    '[tarjeta eliminada] / [IBAN eliminado]'
+  )
 })
 
 t.test('digits inside an IBAN are not also reported as a card number', async (t) => {
   const result = redactor.redact('GB29 NWBK 6016 1331 9268 19')
-  t.same(result.redactions.map((r) => r.kind), ['iban'])
+  t.same(
+    result.redactions.map((r) => r.kind),
+    ['iban']
+  )
 })
 
 t.test('of two overlapping matches the one that starts first is kept', async (t) => {

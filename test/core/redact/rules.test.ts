@@ -39,11 +39,16 @@ t.test('the syntax error of a bad pattern is kept as the cause', async (t) => {
 })
 
 t.test('a pattern that matches empty text is refused', async (t) => {
-  t.throws(() => createRedactor({ rules: [{ name: 'digits', pattern: '\\d*' }] }), { message: /"digits" pattern "\\\\d\*" matches empty text/ })
+  t.throws(() => createRedactor({ rules: [{ name: 'digits', pattern: '\\d*' }] }), {
+    message: /"digits" pattern "\\\\d\*" matches empty text/,
+  })
 })
 
 t.test('a pattern with a nested unbounded repeat is refused as catastrophic', async (t) => {
-  t.throws(() => createRedactor({ rules: [{ name: 'evil', pattern: '^(\\d+)+$' }] }), { code: 'FD_ERR_CONFIG_INVALID', message: /"evil".*exponential time/ })
+  t.throws(() => createRedactor({ rules: [{ name: 'evil', pattern: '^(\\d+)+$' }] }), {
+    code: 'FD_ERR_CONFIG_INVALID',
+    message: /"evil".*exponential time/,
+  })
 })
 
 t.test('a rule without a name is refused', async (t) => {
@@ -51,11 +56,15 @@ t.test('a rule without a name is refused', async (t) => {
 })
 
 t.test('an empty pattern is refused', async (t) => {
-  t.throws(() => createRedactor({ rules: [{ name: 'nothing', pattern: '' }] }), { message: /"nothing" has an empty pattern/ })
+  t.throws(() => createRedactor({ rules: [{ name: 'nothing', pattern: '' }] }), {
+    message: /"nothing" has an empty pattern/,
+  })
 })
 
 t.test('two rules with the same name are refused', async (t) => {
-  t.throws(() => createRedactor({ rules: [codiceFiscale, codiceFiscale] }), { message: /"codice-fiscale" is defined twice/ })
+  t.throws(() => createRedactor({ rules: [codiceFiscale, codiceFiscale] }), {
+    message: /"codice-fiscale" is defined twice/,
+  })
 })
 
 t.test('a chunk size below the minimum is refused', async (t) => {

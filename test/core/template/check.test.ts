@@ -3,10 +3,19 @@ import { checkTemplate } from '../../../src/core/template/check.js'
 import { FaqAnswerVariables } from '../../../src/core/template/variables.js'
 
 const check = (source: string, lineOffset?: number) =>
-  checkTemplate(source, { file: 'faq/en/returns.md', allowed: FaqAnswerVariables, ...(lineOffset !== undefined ? { lineOffset } : {}) })
+  checkTemplate(source, {
+    file: 'faq/en/returns.md',
+    allowed: FaqAnswerVariables,
+    ...(lineOffset !== undefined ? { lineOffset } : {}),
+  })
 
 t.test('a template with allowed variables and conditionals has no problems', async (t) => {
-  t.same(check('Hi{{#if visitor.name}} {{visitor.name}}{{/if}}!\n\n{{#unless hours.open}}Back {{hours.nextOpen}}.{{else}}Open.{{/unless}}\n{{!-- note --}}'), [])
+  t.same(
+    check(
+      'Hi{{#if visitor.name}} {{visitor.name}}{{/if}}!\n\n{{#unless hours.open}}Back {{hours.nextOpen}}.{{else}}Open.{{/unless}}\n{{!-- note --}}'
+    ),
+    []
+  )
 })
 
 t.test('a syntax error is reported at the line of the file, not of the body', async (t) => {
@@ -25,7 +34,13 @@ t.test('a mismatched closing block is reported at its line', async (t) => {
 
 t.test('an unknown variable is reported with its line and a suggestion', async (t) => {
   const problems = check('Hello\n{{visitor.nmae}}', 5)
-  t.match(problems, [{ line: 6, field: 'visitor.nmae', message: /unknown variable \{\{visitor\.nmae\}\} \(did you mean \{\{visitor\.name\}\}\?\)/ }])
+  t.match(problems, [
+    {
+      line: 6,
+      field: 'visitor.nmae',
+      message: /unknown variable \{\{visitor\.nmae\}\} \(did you mean \{\{visitor\.name\}\}\?\)/,
+    },
+  ])
 })
 
 t.test('an unknown variable far from every allowed name gets no suggestion', async (t) => {
@@ -33,8 +48,13 @@ t.test('an unknown variable far from every allowed name gets no suggestion', asy
 })
 
 t.test('variables inside if, unless and else-if branches are checked', async (t) => {
-  const problems = check('{{#if nope1}}{{nope2}}{{else if nope3}}{{nope4}}{{else}}{{nope5}}{{/if}}{{#unless nope6}}{{/unless}}')
-  t.same(problems.map(p => p.field), ['nope1', 'nope2', 'nope3', 'nope4', 'nope5', 'nope6'])
+  const problems = check(
+    '{{#if nope1}}{{nope2}}{{else if nope3}}{{nope4}}{{else}}{{nope5}}{{/if}}{{#unless nope6}}{{/unless}}'
+  )
+  t.same(
+    problems.map((p) => p.field),
+    ['nope1', 'nope2', 'nope3', 'nope4', 'nope5', 'nope6']
+  )
 })
 
 t.test('a variable the template may not use is unknown even if another template may', async (t) => {
@@ -77,8 +97,15 @@ t.test('if needs exactly one variable and no block parameters', async (t) => {
 })
 
 t.test('prototype path segments are refused wherever they appear', async (t) => {
-  for (const source of ['{{constructor.constructor}}', '{{__proto__}}', '{{shop.__proto__.x}}', '{{visitor.[constructor]}}',
-    '{{#if constructor}}x{{/if}}', '{{shop.prototype}}', '{{this.constructor}}']) {
+  for (const source of [
+    '{{constructor.constructor}}',
+    '{{__proto__}}',
+    '{{shop.__proto__.x}}',
+    '{{visitor.[constructor]}}',
+    '{{#if constructor}}x{{/if}}',
+    '{{shop.prototype}}',
+    '{{this.constructor}}',
+  ]) {
     t.match(check(source), [{ message: /is not allowed in templates/ }], source)
   }
   t.match(check("{{constructor.constructor 'alert(1)'}}"), [{ message: /helpers are not allowed/ }])

@@ -2,7 +2,12 @@ import t from 'tap'
 import type { Candidate } from '../../../src/core/faq/matcher.js'
 import { checkThresholds, clarifyChoices, DefaultThresholds, verdictFor } from '../../../src/core/triage/thresholds.js'
 
-const candidate = (entryId: string, confidence: number): Candidate => ({ entryId, confidence, score: confidence, matchedTerms: [] })
+const candidate = (entryId: string, confidence: number): Candidate => ({
+  entryId,
+  confidence,
+  score: confidence,
+  matchedTerms: [],
+})
 const thresholds = { answer: 0.8, clarify: 0.4 }
 
 t.test('a confident best entry is answered', async (t) => {
@@ -33,22 +38,37 @@ t.test('the default thresholds are ordered probabilities', async (t) => {
 
 t.test('a clarification offers the two closest entries', async (t) => {
   const choices = clarifyChoices([candidate('a', 0.5), candidate('b', 0.2), candidate('c', 0.05), candidate('d', 0.01)])
-  t.same(choices.map((c) => c.entryId), ['a', 'b'])
+  t.same(
+    choices.map((c) => c.entryId),
+    ['a', 'b']
+  )
 })
 
 t.test('a clarification offers a third entry when it is close', async (t) => {
   const choices = clarifyChoices([candidate('a', 0.45), candidate('b', 0.3), candidate('c', 0.2), candidate('d', 0.01)])
-  t.same(choices.map((c) => c.entryId), ['a', 'b', 'c'])
+  t.same(
+    choices.map((c) => c.entryId),
+    ['a', 'b', 'c']
+  )
 })
 
 t.test('a clarification with fewer candidates offers what there is', async (t) => {
-  t.same(clarifyChoices([candidate('a', 0.5)]).map((c) => c.entryId), ['a'])
+  t.same(
+    clarifyChoices([candidate('a', 0.5)]).map((c) => c.entryId),
+    ['a']
+  )
   t.same(clarifyChoices([]), [])
 })
 
 t.test('thresholds out of order or out of range are a config error', async (t) => {
   t.same(checkThresholds({ answer: 0.9, clarify: 0.5 }), { answer: 0.9, clarify: 0.5 })
-  t.throws(() => checkThresholds({ answer: 0.5, clarify: 0.9 }), { code: 'FD_ERR_CONFIG_INVALID', message: /clarify <= answer/ })
-  t.throws(() => checkThresholds({ answer: 1.2, clarify: 0.5 }, 'config.thresholds'), { code: 'FD_ERR_CONFIG_INVALID', message: /^FD_ERR_CONFIG_INVALID: config.thresholds/ })
+  t.throws(() => checkThresholds({ answer: 0.5, clarify: 0.9 }), {
+    code: 'FD_ERR_CONFIG_INVALID',
+    message: /clarify <= answer/,
+  })
+  t.throws(() => checkThresholds({ answer: 1.2, clarify: 0.5 }, 'config.thresholds'), {
+    code: 'FD_ERR_CONFIG_INVALID',
+    message: /^FD_ERR_CONFIG_INVALID: config.thresholds/,
+  })
   t.throws(() => checkThresholds({ answer: Number.NaN, clarify: 0 }), { code: 'FD_ERR_CONFIG_INVALID' })
 })
