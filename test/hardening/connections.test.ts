@@ -2,7 +2,7 @@ import t from 'tap'
 import WebSocket from 'ws'
 import { configFrom } from '../../src/config/load.js'
 import { startServer } from '../../src/server/server.js'
-import { build, connect } from '../server/helpers.js'
+import { build, connect, until } from '../server/helpers.js'
 import { sendText, visitor } from './helpers.js'
 
 const opened = (ws: WebSocket): Promise<void> =>
@@ -46,7 +46,7 @@ t.test('connections per IP are capped; a closed one frees its place', async (t) 
   t.match(refused?.message, /429/, 'the sixth is refused with 429')
   five[0]!.ws.close()
   await five[0]!.closed
-  await new Promise((resolve) => setTimeout(resolve, 100))
+  await until(() => built.app.websocketServer.clients.size < 5, 'the server let the closed socket go')
   const again = await connect(t, `${built.wsUrl}/ws/visitor`)
   again.send({ type: 'hello' })
   await again.next((f) => f.type === 'welcome')

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t, { type Test } from 'tap'
-import { connect, type Client } from '../server/helpers.js'
+import { connect, until, type Client } from '../server/helpers.js'
 import { spawnServer } from '../server/process.js'
 
 const Visitors = 10
@@ -80,8 +80,13 @@ t.test(
         await new Promise((resolve) => server.child.once('exit', resolve))
         await Promise.all(clients.map((c) => c.closed))
       } else {
-        // Let the last bot answers arrive.
-        await new Promise((resolve) => setTimeout(resolve, 1000))
+        // A bot answer is stored with the question it answers, before the ack: once everything is
+        // acknowledged, wait until each visitor has been sent every stored message.
+        const db = new Database(join(dataDir, 'frontdesk.db'), { readonly: true })
+        const stored = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?')
+        const count = (id: string | undefined): number => (stored.get(id) as { n: number }).n
+        await until(() => visitors.every((v) => v.order.length >= count(v.id)), 'every stored message sent', 60_000)
+        db.close()
       }
     }
     t.comment(`acknowledged when killed: ${ackedAtKill.join(', ')}`)

@@ -261,7 +261,9 @@ t.test(
       (await http(server.url, 'POST', '/api/v1/auth/login', { username: `x${forged}`, password: 'y' })).status,
       401
     )
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Stopped, and 'close' after its output was read to the end: every line it logged is here.
+    server.child.kill('SIGTERM')
+    await new Promise((resolve) => server.child.once('close', resolve))
     const lines = server
       .output()
       .split('\n')

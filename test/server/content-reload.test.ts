@@ -4,14 +4,7 @@ import { join } from 'node:path'
 import pino from 'pino'
 import { configFrom } from '../../src/config/load.js'
 import { createContentHolder } from '../../src/server/content-holder.js'
-
-async function waitFor (check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+import { until } from './helpers.js'
 
 t.test("an editor's save is picked up; a broken save keeps the last good FAQ in service", async (t) => {
   const dir = t.testdir()
@@ -34,7 +27,7 @@ t.test("an editor's save is picked up; a broken save keeps the last good FAQ in 
     join(dir, 'faq', 'en', 'loyalty-points.md'),
     '---\ntitle: Loyalty points\nquestions:\n  - how do loyalty points work\n  - can I use my points\n---\nEvery euro you spend earns one point.\n'
   )
-  await waitFor(() => holder.current().engine.entry('en', 'loyalty-points') !== undefined)
+  await until(() => holder.current().engine.entry('en', 'loyalty-points') !== undefined, 'the reload')
   t.equal(
     holder.current().engine.triage('how do loyalty points work', { conversation: 'en' }).evidence.candidates[0]
       ?.entryId,
@@ -43,7 +36,7 @@ t.test("an editor's save is picked up; a broken save keeps the last good FAQ in 
 
   const before = holder.current()
   await writeFile(join(dir, 'faq', 'en', 'returns.md'), '---\nquestions: [\n---\nbroken\n')
-  await waitFor(() => logged.some((l) => l.includes('content not reloaded')))
+  await until(() => logged.some((l) => l.includes('content not reloaded')), 'the reload')
   t.equal(holder.current(), before, 'the last good content stays in service')
   t.ok(
     logged.some((l) => l.includes('returns.md')),

@@ -196,3 +196,15 @@ export async function http (
   }
   return { status: res.status, body: parsed }
 }
+
+/**
+ * Resolves once `check()` holds, polling every 20 ms; rejects after `ms` naming `what`.
+ * Tests wait for a state with this, never for a fixed time.
+ */
+export async function until (check: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}

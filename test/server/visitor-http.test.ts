@@ -35,8 +35,13 @@ t.test('over HTTP a visitor starts, asks, is acknowledged and polls the answer',
 t.test('a long poll waits for the next message and returns it', async (t) => {
   const { url } = await build(t)
   const { welcome, send, events } = await start(url)
-  const waiting = events(welcome.last_seq)
-  await new Promise((resolve) => setTimeout(resolve, 200))
+  let answered = false
+  const waiting = events(welcome.last_seq).finally(() => {
+    answered = true
+  })
+  // The poll was sent first: after another request's round trip it is still open.
+  await http(url, 'GET', '/healthz')
+  t.notOk(answered, 'the poll waits while there is nothing new')
   await send({ type: 'text', client_id: 'late', text: 'Do you have a showroom in Milan?' })
   const polled = await waiting
   t.ok(polled.body.frames.some((f: any) => f.type === 'message' && f.client_id === 'late'))

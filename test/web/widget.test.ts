@@ -174,7 +174,7 @@ t.test('the network drops and comes back without losing a message either way', a
     client_id: 'during-drop',
     text: 'Sorry, I was checking your order.',
   })
-  await page.waitForTimeout(300)
+  // Offline, nothing can reach the widget: its message stays pending.
   t.equal(await page.locator('.msg.pending').count(), 1, 'shown as pending while offline')
 
   await page.context().setOffline(false)
