@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config/load.js'
 import { formatProblem, FrontdeskError } from '../core/errors.js'
+import { isFaqLang } from '../core/lang/codes.js'
 import { describeReasons } from '../core/learning/reasons.js'
 import { parseSince } from '../core/learning/since.js'
 import { loadContent } from '../content/load.js'
@@ -31,7 +32,7 @@ export async function reportCommand (argv: string[], io: Io): Promise<number> {
       `--since must be like 7d, 24h or 2026-11-01, not "${values.since}"`
     )
   }
-  if (values.lang !== undefined && !/^[a-z]{2,3}$/.test(values.lang)) {
+  if (values.lang !== undefined && !isFaqLang(values.lang)) {
     throw new FrontdeskError('FD_ERR_CONFIG_INVALID', `--lang must be a language code such as en, not "${values.lang}"`)
   }
   const config = await loadConfig({ file: values.config })

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { FaqLangPattern } from '../core/lang/codes.js'
 
 /** Thresholds on the calibrated confidence of the best FAQ entry. */
 export const ThresholdsSchema = Type.Object(
@@ -137,7 +138,7 @@ export const ConfigSchema = Type.Object(
     /** Folder of templates, one sub-folder per language. @default "templates" */
     templatesDir: Type.String({ minLength: 1, default: 'templates' }),
     /** The language used when nothing tells which one a visitor speaks; must be an FAQ language. @default "en" */
-    defaultLang: Type.String({ pattern: '^[a-z]{2,3}$', default: 'en' }),
+    defaultLang: Type.String({ pattern: FaqLangPattern, default: 'en' }),
     /** Longest visitor or operator message, in characters. @default 4000 */
     maxTextLength: Type.Integer({ minimum: 100, maximum: 100_000, default: 4000 }),
     /** When to answer, offer choices or escalate; defaults come from the matcher's fit on public data. */

@@ -4,6 +4,7 @@ import type { ContentProblem } from '../core/errors.js'
 import { displayPath } from './paths.js'
 import { isMap, isScalar, parseLocatedYaml } from '../core/faq/yaml.js'
 import { TemplateNames, type TemplateSource } from '../render/templates.js'
+import { isFaqLang } from '../core/lang/codes.js'
 
 /** Widget interface strings: language → key → text. */
 export type UiStrings = Record<string, Record<string, string>>
@@ -15,7 +16,6 @@ export interface LoadedTemplates {
 }
 
 const STRINGS_FILE = 'strings.yaml'
-const LANG_FOLDER = /^[a-z]{2,3}$/
 const STRING_KEY = /^[a-z][a-z0-9_]*$/
 
 /**
@@ -42,7 +42,7 @@ export async function loadTemplates (dir: string): Promise<LoadedTemplates> {
   const stringFiles = new Map<string, string>()
   for (const lang of folders.map((d) => d.name).sort()) {
     const path = join(dir, lang)
-    if (!LANG_FOLDER.test(lang)) {
+    if (!isFaqLang(lang)) {
       problems.push({
         file: displayPath(path),
         message: `"${lang}" is not a language code such as en or es; folder ignored`,

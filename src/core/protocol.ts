@@ -28,7 +28,9 @@ export const CloseCodes = {
 } as const
 
 const Id = Type.String({ minLength: 1, maxLength: 100 })
-const ClientId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$' })
+/** A client's id for a state-changing frame or request; a resend with the same id is stored once. */
+export const ClientIdSchema = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$' })
+const ClientId = ClientIdSchema
 const Seq = Type.Integer({ minimum: 0, maximum: 2 ** 31 })
 const Lang = Type.String({ pattern: '^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$', maxLength: 35 })
 const strict = { additionalProperties: false } as const

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { hasRole, sameToken } from '../services/auth.js'
 import type { Operator, Role } from '../store/types.js'
+import { refuse } from './refuse.js'
 
 export const SessionCookie = 'fd_session'
 
@@ -22,19 +23,25 @@ export function requireRole (role: Role) {
     const fd = request.server.frontdesk
     const session = await fd.auth.session(request.cookies[SessionCookie])
     if (session === undefined) {
-      return await reply.code(401).send({ code: 'FD_ERR_UNAUTHENTICATED', message: 'log in first' })
+      return await refuse(reply, 'FD_ERR_UNAUTHENTICATED', 'log in first')
     }
     if (!Safe.has(request.method)) {
       const given = request.headers['x-csrf-token']
       if (typeof given !== 'string' || !sameToken(given, session.csrfToken)) {
-        return await reply.code(403).send({ code: 'FD_ERR_CSRF', message: 'missing or wrong x-csrf-token header' })
+        return await refuse(reply, 'FD_ERR_CSRF', 'missing or wrong x-csrf-token header')
       }
     }
     if (!hasRole(session.operator, role)) {
-      return await reply.code(403).send({ code: 'FD_ERR_FORBIDDEN', message: `this needs the ${role} role` })
+      return await refuse(reply, 'FD_ERR_FORBIDDEN', `this needs the ${role} role`)
     }
     request.operator = session.operator
   }
+}
+
+/** The operator the auth hook let through; its absence is a bug in the route, not a client error. */
+export function me (operator: Operator | undefined): Operator {
+  if (operator === undefined) throw new Error('route is missing its requireRole hook')
+  return operator
 }
 
 /**

@@ -6,7 +6,9 @@ import { createAuth, type Auth } from '../services/auth.js'
 import { createLocalBus, type EventBus } from '../services/bus.js'
 import { createConversationService, type ConversationService } from '../services/conversations.js'
 import { createOperatorActions, type OperatorActions } from '../services/operator-actions.js'
+import { createFaqLinks, type FaqLinks } from '../services/faq-links.js'
 import { createLearning, type Learning } from '../services/learning.js'
+import { createWorkspace, type Workspace } from '../services/workspace.js'
 import type { Content } from '../content/load.js'
 import type { Store } from '../store/types.js'
 import { availabilityFrom } from './availability.js'
@@ -38,6 +40,10 @@ export interface Frontdesk {
   conversations: ConversationService
   operators: OperatorActions
   learning: Learning
+  /** What the console reads: lists, transcripts, the team, the offline inbox. */
+  workspace: Workspace
+  /** Operators' "answered by entry X" links, which feed the learning loop. */
+  faqLinks: FaqLinks
   auth: Auth
   presence: PresenceTracker
   /**
@@ -82,6 +88,13 @@ export default fp(
       options: { maxTextLength: config.maxTextLength, shop: config.shop },
       observe: { decision: metrics.decision },
     }
+    const learning = createLearning({
+      store,
+      clock,
+      content: content.current,
+      reload: content.reload,
+      faqDir: config.faqDir,
+    })
     fastify.decorate('frontdesk', {
       config,
       store,
@@ -91,13 +104,9 @@ export default fp(
       presence,
       visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
       conversations: countVisitors(createConversationService(deps), metrics),
-      learning: createLearning({
-        store,
-        clock,
-        content: content.current,
-        reload: content.reload,
-        faqDir: config.faqDir,
-      }),
+      learning,
+      workspace: createWorkspace({ store, presence, clock }),
+      faqLinks: createFaqLinks({ store, clock, content: content.current, learning }),
       operators: countOperators(
         createOperatorActions(deps, {
           remindAfterMs: config.queue.remindAfterSeconds * 1000,

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { ErrorCodes } from '../core/errors.js'
+import { isErrorCode } from '../core/errors.js'
 
 /**
  * One error handler for the app: client errors keep their message (it says what to fix);
@@ -24,7 +24,7 @@ export default fp(
         }
         // fastify's own codes (FST_ERR_CTP_BODY_TOO_LARGE...) are not ours to promise clients: map them.
         const code =
-          err.code !== undefined && err.code in ErrorCodes
+          isErrorCode(err.code)
             ? err.code
             : status === 413
               ? 'FD_ERR_REQUEST_TOO_BIG'

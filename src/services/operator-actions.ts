@@ -124,8 +124,11 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
       return { ok: true, seq: result.messages[0]?.seq ?? 0, duplicate: result.duplicate }
     },
 
-    transfer: (id: string, operator: Operator, to: Operator) =>
-      act(id, (conv) => {
+    /** Gives a conversation to the operator with this username; only its owner or an admin may. */
+    async transfer (id: string, operator: Operator, username: string): Promise<Acted> {
+      const to = await store.getOperatorByUsername(username)
+      if (to === undefined) return fail('FD_ERR_NOT_FOUND', `no operator "${username}"`)
+      return await act(id, (conv) => {
         if (!owns(conv, operator) && operator.role !== 'admin') {
           return fail('FD_ERR_FORBIDDEN', 'only the operator who has it (or an admin) can transfer it')
         }
@@ -136,7 +139,8 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
           patch: { assignedTo: to.id, assignedAt: at, remindedAt: null, lastOperatorAt: null },
           guard: { states: ['assigned'], assignedTo: conv.assignedTo },
         }
-      }),
+      })
+    },
 
     close: (id: string, operator: Operator) =>
       act(id, (conv) => {

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Store } from '../store/types.js'
+import type { Conversation, Message, Operator, Store } from '../store/types.js'
 
 /** One of the bot's best guesses for a question, as stored with the question. */
 export interface Guess {
@@ -35,9 +35,22 @@ export function conversationView (
     assigned_name: extra.operatorName ?? null,
     last_seq: c.lastSeq,
     ...(extra.question !== undefined && { question: extra.question }),
-    ...(extra.guesses !== undefined && { guesses: extra.guesses }),
+    ...(extra.guesses !== undefined && {
+      guesses: extra.guesses.map((g) => ({ entry_id: g.entryId, title: g.title, confidence: g.confidence })),
+    }),
   }
 }
+
+/** A member of the team as the console sees them (never the password hash or lockout state). */
+export const operatorView = (o: Operator, online?: boolean) => ({
+  id: o.id,
+  username: o.username,
+  name: o.name,
+  role: o.role,
+  langs: o.langs,
+  capacity: o.capacity,
+  ...(online !== undefined && { online }),
+})
 
 export function operatorMessageView (m: Message) {
   return {

@@ -47,5 +47,13 @@ export function scriptOfLang (lang: string): string | undefined {
   return by1.get(lang)?.script
 }
 
-/** Every ISO 639-1 code of the table, for foreign-language detection. */
-export const KnownLangs: readonly string[] = codes.map((c) => c.iso1)
+/**
+ * A language code as the FAQ's folders, the config and the APIs spell it: two or three lower-case
+ * letters (`en`, `es`, `ast`).
+ */
+export const FaqLangPattern = '^[a-z]{2,3}$'
+
+/** Whether a string is a language code as the FAQ spells it. */
+export function isFaqLang (lang: string): boolean {
+  return /^[a-z]{2,3}$/.test(lang)
+}

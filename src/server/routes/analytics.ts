@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { formatDay, reportRange, toCsv, type CsvCell } from '../../core/analytics/index.js'
 import { analyticsReport } from '../../services/analytics.js'
 import { hasRole } from '../../services/auth.js'
-import { requireRole } from '../auth-hooks.js'
+import { me, requireRole } from '../auth-hooks.js'
 import {
   AnalyticsQuerySchema,
-  AnalyticsResponse,
+  AnalyticsReportSchema,
   EntryRowSchema,
   entryView,
   OperatorRowSchema,
@@ -13,8 +13,8 @@ import {
   SummarySchema,
   summaryView,
 } from '../schemas/analytics.js'
-import { WithErrors } from '../schemas/common.js'
-import { me } from './conversations.js'
+import { AuthErrors } from '../schemas/common.js'
+import { refuse } from '../refuse.js'
 
 /** The CSV columns of each breakdown, in the order of the JSON rows. */
 const CsvColumns = {
@@ -45,21 +45,21 @@ const analytics: FastifyPluginAsyncTypebox = async (fastify) => {
           'Conversations, deflection, waits, response and handling times, feedback and ratings, by day, language, FAQ entry or operator',
         querystring: AnalyticsQuerySchema,
         produces: ['application/json', 'text/csv'],
-        response: WithErrors({ 200: AnalyticsResponse }),
+        response: { 200: AnalyticsReportSchema, ...AuthErrors },
       },
     },
     async (request, reply) => {
       const query = request.query
       const now = fd.clock()
       const range = reportRange(query, timeZone, now)
-      if (!range.ok) return await reply.code(400).send({ code: 'FD_ERR_ANALYTICS_RANGE', message: range.message })
+      if (!range.ok) return await refuse(reply, 'FD_ERR_ANALYTICS_RANGE', range.message)
       const result = await analyticsReport(fd.store, {
         range: range.range,
         recontactMs: recontactHours * 3600_000,
         now,
         ...(query.lang !== undefined && { lang: query.lang }),
       })
-      if (!result.ok) return await reply.code(400).send({ code: 'FD_ERR_ANALYTICS_RANGE', message: result.message })
+      if (!result.ok) return await refuse(reply, 'FD_ERR_ANALYTICS_RANGE', result.message)
       const { report } = result
       const operator = me(request.operator)
       const seesTeam = hasRole(operator, 'editor')

@@ -1,20 +1,10 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { operatorView } from '../../services/operator-view.js'
 import { requireRole, SessionCookie, sessionCookieOptions } from '../auth-hooks.js'
-import { ErrorSchema, OperatorSchema } from '../schemas/common.js'
-import type { Operator } from '../../store/types.js'
-
-const Session = Type.Object({ operator: OperatorSchema, csrf_token: Type.String() })
-
-export const operatorView = (o: Operator, online?: boolean) => ({
-  id: o.id,
-  username: o.username,
-  name: o.name,
-  role: o.role,
-  langs: o.langs,
-  capacity: o.capacity,
-  ...(online !== undefined && { online }),
-})
+import { refuse } from '../refuse.js'
+import { LoginBodySchema, SessionSchema } from '../schemas/auth.js'
+import { AuthErrors, errors } from '../schemas/common.js'
 
 /** Login, logout and "who am I" for the console. */
 const auth: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -26,19 +16,13 @@ const auth: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['auth'],
         summary: 'Log in; sets the session cookie and returns the CSRF token for state-changing calls',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 100 }),
-            password: Type.String({ minLength: 1, maxLength: 1000 }),
-          },
-          { additionalProperties: false }
-        ),
-        response: { 200: Session, 400: ErrorSchema, 401: ErrorSchema },
+        body: LoginBodySchema,
+        response: { 200: SessionSchema, ...errors(400, 401, 429, 503) },
       },
     },
     async (request, reply) => {
       const result = await fd.auth.login(request.body.username, request.body.password)
-      if (!result.ok) return await reply.code(401).send({ code: result.code, message: result.message })
+      if (!result.ok) return await refuse(reply, result.code, result.message)
       reply.setCookie(SessionCookie, result.sessionToken, sessionCookieOptions(request, result.expiresAt))
       return { operator: operatorView(result.operator), csrf_token: result.csrfToken }
     }
@@ -51,7 +35,7 @@ const auth: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['auth'],
         summary: 'Log out: ends the session',
-        response: { 204: Type.Null(), 401: ErrorSchema, 403: ErrorSchema },
+        response: { 204: Type.Null(), ...AuthErrors },
       },
     },
     async (request, reply) => {
@@ -67,13 +51,13 @@ const auth: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['auth'],
         summary: 'The logged-in operator and the CSRF token',
-        response: { 200: Session, 401: ErrorSchema },
+        response: { 200: SessionSchema, ...errors(401, 429) },
       },
     },
     async (request, reply) => {
       const session = await fd.auth.session(request.cookies[SessionCookie])
       if (session === undefined) {
-        return await reply.code(401).send({ code: 'FD_ERR_UNAUTHENTICATED', message: 'log in first' })
+        return await refuse(reply, 'FD_ERR_UNAUTHENTICATED', 'log in first')
       }
       return { operator: operatorView(session.operator), csrf_token: session.csrfToken }
     }

@@ -1,10 +1,12 @@
-import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import type { Contact } from '../../store/types.js'
-import { requireRole } from '../auth-hooks.js'
-import { IdParams, WithErrors } from '../schemas/common.js'
-import { ContactSchema } from '../schemas/conversations.js'
-import { me, refuse } from './conversations.js'
+import { me, requireRole } from '../auth-hooks.js'
+import { refuse } from '../refuse.js'
+import { AuthErrors, errors, IdParamsSchema } from '../schemas/common.js'
+import { ContactListQuerySchema, ContactListSchema, EmptyBodySchema } from '../schemas/contacts.js'
+
+const iso = (ms: number): string => new Date(ms).toISOString()
 
 const view = (c: Contact) => ({
   id: c.id,
@@ -12,9 +14,9 @@ const view = (c: Contact) => ({
   email: c.email,
   text: c.text,
   lang: c.lang,
-  at: new Date(c.at).toISOString(),
+  at: iso(c.at),
   handled_by: c.handledBy,
-  handled_at: c.handledAt === null ? null : new Date(c.handledAt).toISOString(),
+  handled_at: c.handledAt === null ? null : iso(c.handledAt),
 })
 
 /** The offline inbox: messages visitors left when nobody was there. */
@@ -28,13 +30,11 @@ const contacts: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['contacts'],
         summary: 'Offline messages, oldest first',
-        querystring: Type.Object({ handled: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-        response: WithErrors({ 200: Type.Object({ contacts: Type.Array(ContactSchema) }) }),
+        querystring: ContactListQuerySchema,
+        response: { 200: ContactListSchema, ...AuthErrors },
       },
     },
-    async (request) => ({
-      contacts: (await fd.store.listContacts({ handled: request.query.handled ?? false })).map(view),
-    })
+    async (request) => ({ contacts: (await fd.workspace.contacts(request.query.handled ?? false)).map(view) })
   )
 
   fastify.post(
@@ -43,13 +43,13 @@ const contacts: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['contacts'],
         summary: 'Mark an offline message as answered',
-        params: IdParams,
-        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
-        response: WithErrors({ 204: Type.Null() }),
+        params: IdParamsSchema,
+        body: EmptyBodySchema,
+        response: { 204: Type.Null(), ...AuthErrors, ...errors(404, 503) },
       },
     },
     async (request, reply) => {
-      const done = await fd.store.markContactHandled(request.params.id, me(request.operator).id, fd.clock())
+      const done = await fd.workspace.handleContact(request.params.id, me(request.operator).id)
       if (!done) return await refuse(reply, 'FD_ERR_NOT_FOUND', 'no such open offline message')
       return await reply.code(204).send(null)
     }

@@ -1,15 +1,12 @@
-import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { requireRole } from '../auth-hooks.js'
-import { WithErrors } from '../schemas/common.js'
-
-const Suggestion = Type.Object({
-  entry_id: Type.String(),
-  title: Type.String(),
-  confidence: Type.Number(),
-  text: Type.String({ description: 'the answer as plain text, ready to edit and send' }),
-  html: Type.String(),
-})
+import { AuthErrors } from '../schemas/common.js'
+import {
+  EntryListQuerySchema,
+  EntryListSchema,
+  SuggestionListSchema,
+  SuggestQuerySchema,
+} from '../schemas/faq.js'
 
 /** FAQ entries for operators: suggestions for the reply box, and the list for "answered by X". */
 const faq: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -22,15 +19,8 @@ const faq: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['faq'],
         summary: 'The FAQ entries closest to a text, with their answers',
-        querystring: Type.Object(
-          {
-            text: Type.String({ minLength: 1, maxLength: 4000 }),
-            lang: Type.String({ pattern: '^[a-z]{2,3}$' }),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
-          },
-          { additionalProperties: false }
-        ),
-        response: WithErrors({ 200: Type.Object({ suggestions: Type.Array(Suggestion) }) }),
+        querystring: SuggestQuerySchema,
+        response: { 200: SuggestionListSchema, ...AuthErrors },
       },
     },
     async (request) => {
@@ -58,10 +48,8 @@ const faq: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['faq'],
         summary: 'Every FAQ entry of a language (id and title)',
-        querystring: Type.Object({ lang: Type.String({ pattern: '^[a-z]{2,3}$' }) }, { additionalProperties: false }),
-        response: WithErrors({
-          200: Type.Object({ entries: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })) }),
-        }),
+        querystring: EntryListQuerySchema,
+        response: { 200: EntryListSchema, ...AuthErrors },
       },
     },
     async (request) => ({

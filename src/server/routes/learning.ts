@@ -1,60 +1,20 @@
-import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { parseSince } from '../../core/learning/since.js'
 import type { Proposal } from '../../store/types.js'
-import { requireRole } from '../auth-hooks.js'
-import { IdParams, WithErrors } from '../schemas/common.js'
-import { me, refuse } from './conversations.js'
+import { me, requireRole } from '../auth-hooks.js'
+import { refuse } from '../refuse.js'
+import { AuthErrors, errors, IdParamsSchema } from '../schemas/common.js'
+import {
+  AcceptBodySchema,
+  AcceptedSchema,
+  ProposalListQuerySchema,
+  ProposalListSchema,
+  ProposalResultSchema,
+  RejectBodySchema,
+  ReportQuerySchema,
+  ReportSchema,
+} from '../schemas/learning.js'
 
-const Closest = Type.Object({ entry_id: Type.String(), title: Type.String(), confidence: Type.Number() })
-const Group = Type.Object({
-  id: Type.String(),
-  lang: Type.String(),
-  count: Type.Integer(),
-  conversations: Type.Integer(),
-  reasons: Type.Record(Type.String(), Type.Integer(), {
-    description: 'no_match, low_confidence, unsupported_language, unhelpful ("did this help?" no)',
-  }),
-  first_at: Type.String({ format: 'date-time' }),
-  last_at: Type.String({ format: 'date-time' }),
-  questions: Type.Array(
-    Type.Object({
-      text: Type.String(),
-      conversation_id: Type.String(),
-      seq: Type.Integer(),
-      at: Type.String({ format: 'date-time' }),
-      reason: Type.String(),
-      personal: Type.Boolean(),
-    })
-  ),
-  closest: Type.Array(Closest),
-  top_terms: Type.Array(Type.String()),
-})
-const ProposalSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Union([Type.Literal('question'), Type.Literal('entry')]),
-  lang: Type.String(),
-  entry_id: Type.Union([Type.String(), Type.Null()]),
-  entry_title: Type.Union([Type.String(), Type.Null()]),
-  questions: Type.Array(Type.String()),
-  title: Type.Union([Type.String(), Type.Null()]),
-  answer: Type.Union([Type.String(), Type.Null()]),
-  support: Type.Integer(),
-  status: Type.String(),
-  created_at: Type.String({ format: 'date-time' }),
-  updated_at: Type.String({ format: 'date-time' }),
-  sources: Type.Array(
-    Type.Object({
-      conversation_id: Type.String(),
-      seq: Type.Integer(),
-      by: Type.String({ description: 'operator (a link or a reply) or visitor (a choice)' }),
-    })
-  ),
-  decided_by: Type.Union([Type.String(), Type.Null()]),
-  file: Type.Union([Type.String(), Type.Null()]),
-  note: Type.Union([Type.String(), Type.Null()]),
-})
-const Lang = Type.String({ pattern: '^[a-z]{2,3}$' })
 const iso = (ms: number): string => new Date(ms).toISOString()
 
 /**
@@ -85,7 +45,7 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
       .map((s) => ({
         conversation_id: s.conversationId,
         seq: s.seq,
-        by: s.operatorId === null ? 'visitor' : 'operator',
+        by: s.operatorId === null ? ('visitor' as const) : ('operator' as const),
       })),
     decided_by: p.decidedBy,
     file: p.file,
@@ -99,20 +59,8 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['learning'],
         summary:
           'Questions the bot could not answer (escalated, or "did this help?" no), grouped by similarity, biggest groups first',
-        querystring: Type.Object(
-          {
-            since: Type.Optional(Type.String({ maxLength: 40, description: '7d, 24h, or a date (default 7d)' })),
-            lang: Type.Optional(Lang),
-          },
-          { additionalProperties: false }
-        ),
-        response: WithErrors({
-          200: Type.Object({
-            since: Type.String({ format: 'date-time' }),
-            questions: Type.Integer(),
-            groups: Type.Array(Group),
-          }),
-        }),
+        querystring: ReportQuerySchema,
+        response: { 200: ReportSchema, ...AuthErrors },
       },
     },
     async (request, reply) => {
@@ -161,17 +109,8 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['learning'],
         summary: 'Proposed FAQ changes (open ones by support, most first)',
-        querystring: Type.Object(
-          {
-            status: Type.Optional(
-              Type.Union([Type.Literal('open'), Type.Literal('accepted'), Type.Literal('rejected')])
-            ),
-            lang: Type.Optional(Lang),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          },
-          { additionalProperties: false }
-        ),
-        response: WithErrors({ 200: Type.Object({ proposals: Type.Array(ProposalSchema) }) }),
+        querystring: ProposalListQuerySchema,
+        response: { 200: ProposalListSchema, ...AuthErrors },
       },
     },
     async (request) => ({
@@ -192,25 +131,9 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['learning'],
         summary:
           'Accept a proposal: written into the FAQ markdown (one line for a new question, a new file for an entry) and loaded at once',
-        params: IdParams,
-        body: Type.Object(
-          {
-            question: Type.Optional(
-              Type.String({ minLength: 1, maxLength: 300, description: 'the question as the editor corrected it' })
-            ),
-            entry_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-            title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            questions: Type.Optional(
-              Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { minItems: 1, maxItems: 50 })
-            ),
-            answer: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000 })),
-          },
-          { additionalProperties: false }
-        ),
-        response: WithErrors({
-          200: Type.Object({ proposal: ProposalSchema, file: Type.String() }),
-          422: Type.Object({ code: Type.String(), message: Type.String() }),
-        }),
+        params: IdParamsSchema,
+        body: AcceptBodySchema,
+        response: { 200: AcceptedSchema, ...AuthErrors, ...errors(404, 409, 422, 503) },
       },
     },
     async (request, reply) => {
@@ -237,11 +160,9 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['learning'],
         summary: 'Reject a proposal (it is not proposed again)',
-        params: IdParams,
-        body: Type.Optional(
-          Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })
-        ),
-        response: WithErrors({ 200: Type.Object({ proposal: ProposalSchema }) }),
+        params: IdParamsSchema,
+        body: RejectBodySchema,
+        response: { 200: ProposalResultSchema, ...AuthErrors, ...errors(404, 409, 503) },
       },
     },
     async (request, reply) => {

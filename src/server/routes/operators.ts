@@ -1,8 +1,8 @@
-import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { operatorView } from '../../services/operator-view.js'
 import { requireRole } from '../auth-hooks.js'
-import { OperatorSchema, WithErrors } from '../schemas/common.js'
-import { operatorView } from './auth.js'
+import { TeamSchema } from '../schemas/auth.js'
+import { AuthErrors } from '../schemas/common.js'
 
 /** Who is on the team and who is online: for transfers and the console's header. */
 const operators: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -14,17 +14,12 @@ const operators: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['operators'],
         summary: 'Operators, with whether they are online',
-        response: WithErrors({ 200: Type.Object({ operators: Type.Array(OperatorSchema) }) }),
+        response: { 200: TeamSchema, ...AuthErrors },
       },
     },
-    async () => {
-      const online = await fd.presence.onlineIds()
-      return {
-        operators: (await fd.store.listOperators())
-          .filter((o) => !o.disabled)
-          .map((o) => operatorView(o, online.has(o.id))),
-      }
-    }
+    async () => ({
+      operators: (await fd.workspace.team()).map(({ operator, online }) => operatorView(operator, online)),
+    })
   )
 }
 

@@ -6,6 +6,7 @@ import { checkVisitorFrame } from '../../core/protocol.js'
 import { visitorMessageFrame } from '../../services/frames.js'
 import type { Conversation } from '../../store/types.js'
 import { originAllowed } from '../origin.js'
+import { refuse } from '../refuse.js'
 import { ErrorSchema } from '../schemas/common.js'
 
 const LongPollMs = 25_000
@@ -82,7 +83,7 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
       resume_token: typeof token === 'string' ? token : '',
     })
     if (!opened.ok) {
-      await reply.code(404).send({ code: opened.code, message: opened.message })
+      await refuse(reply, opened.code, opened.message)
       return undefined
     }
     return opened.conversation
@@ -114,7 +115,7 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
           userAgent: request.headers['user-agent'],
           acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
         })
-        if (!opened.ok) return await reply.code(404).send({ code: opened.code, message: opened.message })
+        if (!opened.ok) return await refuse(reply, opened.code, opened.message)
         const c = opened.conversation
         return {
           frames: [

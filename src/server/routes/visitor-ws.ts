@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { WebSocket } from '@fastify/websocket'
 import { parseAcceptLanguage } from '../../core/lang/tags.js'
-import { MaxFrameBytes } from '../../core/protocol.js'
 import { originAllowed } from '../origin.js'
 import { createVisitorChannel } from '../visitor-channel.js'
 
@@ -88,5 +87,3 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
     }
   )
 }
-
-export const visitorWsOptions = { maxPayload: MaxFrameBytes }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import type { EntryRow, OperatorRow, Summary } from '../../core/analytics/index.js'
+import { FaqLangPattern } from '../../core/lang/codes.js'
 
 const Count = Type.Integer({ minimum: 0 })
 const Seconds = (description: string) =>
@@ -24,7 +25,7 @@ export const AnalyticsQuerySchema = Type.Object(
     ),
     to: Type.Optional(Type.String({ maxLength: 10, description: 'last day, included (default: today)' })),
     group: Type.Optional(AnalyticsGroup),
-    lang: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'only conversations in this language' })),
+    lang: Type.Optional(Type.String({ pattern: FaqLangPattern, description: 'only conversations in this language' })),
     format: Type.Optional(
       Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv needs `group` (default day)' })
     ),
@@ -92,7 +93,7 @@ export const OperatorRowSchema = Type.Object({
   ...PersonFigures,
 })
 
-export const AnalyticsResponse = Type.Object({
+export const AnalyticsReportSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
   time_zone: Type.String(),

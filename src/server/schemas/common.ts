@@ -1,4 +1,5 @@
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { FaqLangPattern } from '../../core/lang/codes.js'
 
 /** The body of every 4xx/5xx answer. */
 export const ErrorSchema = Type.Object(
@@ -8,32 +9,55 @@ export const ErrorSchema = Type.Object(
   },
   { $id: 'Error' }
 )
+export type ErrorBody = Static<typeof ErrorSchema>
 
-/** Error responses shared by authenticated routes. */
-export const AuthErrors = {
-  401: ErrorSchema,
-  403: ErrorSchema,
+/** Statuses an error answer can have; each comes from the error registry (src/core/errors.ts). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503
+
+/**
+ * The error responses a route can really give, by status: `{ 200: X, ...errors(400, 404) }`.
+ * Every route is under the app's rate limit (429) and validates its input (400).
+ */
+export function errors<S extends ErrorStatus> (...statuses: S[]): Record<S, typeof ErrorSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorSchema])) as Record<S, typeof ErrorSchema>
 }
 
-export const WithErrors = <T extends Record<number, TSchema>>(ok: T) => ({
-  ...ok,
-  400: ErrorSchema,
-  ...AuthErrors,
-  404: ErrorSchema,
-  409: ErrorSchema,
-  429: ErrorSchema,
-  503: ErrorSchema,
-})
+/** What a route behind `requireRole` can answer before its handler runs: 401 (no session), 403 (role, CSRF). */
+export const AuthErrors = errors(400, 401, 403, 429)
+
+/** A nullable field: `T | null`. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
+
+/** A language code of the FAQ's kind (`en`, `es`, `ast`). */
+export const LangSchema = Type.String({ pattern: FaqLangPattern })
+
+export { ClientIdSchema } from '../../core/protocol.js'
+
+export const IdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
+export type IdParams = Static<typeof IdParamsSchema>
+
+/** A time on the wire: ISO 8601 in UTC. */
+export const TimeSchema = Type.String({ format: 'date-time' })
+
+export const RoleSchema = Type.Union([Type.Literal('operator'), Type.Literal('editor'), Type.Literal('admin')])
 
 export const OperatorSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   name: Type.String(),
-  role: Type.Union([Type.Literal('operator'), Type.Literal('editor'), Type.Literal('admin')]),
+  role: RoleSchema,
   langs: Type.Array(Type.String()),
   capacity: Type.Integer(),
   online: Type.Optional(Type.Boolean()),
 })
+export type Operator = Static<typeof OperatorSchema>
 
-export const ClientId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$' })
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
+/** Where a conversation is: with the bot, waiting, with a person, closed, or left as an offline message. */
+export const ConversationStateSchema = Type.Union([
+  Type.Literal('bot'),
+  Type.Literal('queued'),
+  Type.Literal('assigned'),
+  Type.Literal('closed'),
+  Type.Literal('offline'),
+])
+export type ConversationState = Static<typeof ConversationStateSchema>

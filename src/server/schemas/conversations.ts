@@ -1,75 +1,115 @@
-import { Type } from '@sinclair/typebox'
+import { Type, type Static } from '@sinclair/typebox'
+import {
+  ClientIdSchema,
+  ConversationStateSchema,
+  Nullable,
+  TimeSchema,
+} from './common.js'
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
-const State = Type.Union([
-  Type.Literal('bot'),
-  Type.Literal('queued'),
-  Type.Literal('assigned'),
-  Type.Literal('closed'),
-  Type.Literal('offline'),
-])
+/** One of the bot's best guesses for the visitor's latest question. */
+export const GuessSchema = Type.Object({ entry_id: Type.String(), title: Type.String(), confidence: Type.Number() })
+export type Guess = Static<typeof GuessSchema>
 
+/** A conversation as the console lists it. */
 export const ConversationSchema = Type.Object({
   id: Type.String(),
-  state: State,
+  state: ConversationStateSchema,
   lang: Type.String(),
   visitor_name: Nullable(Type.String()),
   page_url: Nullable(Type.String()),
   user_agent: Nullable(Type.String()),
   browser_lang: Nullable(Type.String()),
-  created_at: Type.String(),
-  updated_at: Type.String(),
-  queued_at: Nullable(Type.String()),
-  waiting_seconds: Type.Union([Type.Integer(), Type.Null()]),
+  created_at: TimeSchema,
+  updated_at: TimeSchema,
+  queued_at: Nullable(TimeSchema),
+  waiting_seconds: Nullable(Type.Integer()),
   assigned_to: Nullable(Type.String()),
   assigned_name: Nullable(Type.String()),
   last_seq: Type.Integer(),
   question: Type.Optional(Type.String()),
-  guesses: Type.Optional(
-    Type.Array(Type.Object({ entryId: Type.String(), title: Type.String(), confidence: Type.Number() }))
-  ),
+  guesses: Type.Optional(Type.Array(GuessSchema)),
 })
+export type ConversationSummary = Static<typeof ConversationSchema>
 
+export const AuthorSchema = Type.Union([
+  Type.Literal('visitor'),
+  Type.Literal('bot'),
+  Type.Literal('operator'),
+  Type.Literal('system'),
+])
+
+/** A message as operators see it: with the bot's evidence and who wrote what. */
 export const MessageSchema = Type.Object({
   conversation_id: Type.String(),
   seq: Type.Integer(),
   id: Type.String(),
-  author: Type.Union([Type.Literal('visitor'), Type.Literal('bot'), Type.Literal('operator'), Type.Literal('system')]),
+  author: AuthorSchema,
   text: Type.String(),
   html: Nullable(Type.String()),
   lang: Type.String(),
-  at: Type.String(),
+  at: TimeSchema,
   kind: Nullable(Type.String()),
   entry_id: Nullable(Type.String()),
   operator_id: Nullable(Type.String()),
   client_id: Nullable(Type.String()),
-  data: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
-    description: "kind-specific data; for visitor questions, `triage` holds the bot's evidence",
-  }),
+  data: Nullable(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description: "kind-specific data; for visitor questions, `triage` holds the bot's evidence",
+    })
+  ),
 })
+export type OperatorMessage = Static<typeof MessageSchema>
 
-export const ListQuery = Type.Object(
+export const ListQuerySchema = Type.Object(
   {
-    state: Type.Optional(State),
+    state: Type.Optional(ConversationStateSchema),
     mine: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false }
 )
 
-export const TranscriptQuery = Type.Object(
+export const ConversationListSchema = Type.Object({ conversations: Type.Array(ConversationSchema) })
+
+export const TranscriptQuerySchema = Type.Object(
   { after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 })) },
   { additionalProperties: false }
 )
 
-export const Ack = Type.Object({ client_id: Type.String(), seq: Type.Integer() })
+export const TranscriptSchema = Type.Object({ conversation: ConversationSchema, messages: Type.Array(MessageSchema) })
 
-export const ContactSchema = Type.Object({
+/** The answer to an action on a conversation: the conversation as it is now. */
+export const ConversationResultSchema = Type.Object({ conversation: ConversationSchema })
+
+/** Claim and close take no body. */
+export const NoBodySchema = Type.Object({}, { additionalProperties: false })
+
+export const TransferBodySchema = Type.Object(
+  { operator: Type.String({ minLength: 1, maxLength: 100, description: 'username' }) },
+  { additionalProperties: false }
+)
+
+export const ReplyBodySchema = Type.Object(
+  { client_id: ClientIdSchema, text: Type.String({ maxLength: 100_000 }) },
+  { additionalProperties: false }
+)
+
+/** A stored message's acknowledgement: its client id and seq. */
+export const AckSchema = Type.Object({ client_id: Type.String(), seq: Type.Integer() })
+
+export const FaqLinkBodySchema = Type.Object(
+  {
+    entry_id: Type.String({ minLength: 1, maxLength: 100 }),
+    seq: Type.Integer({ minimum: 1, maximum: 2 ** 31 }),
+  },
+  { additionalProperties: false }
+)
+
+export const FaqLinkResultSchema = Type.Object({
   id: Type.String(),
-  conversation_id: Type.String(),
-  email: Type.String(),
-  text: Type.String(),
-  lang: Type.String(),
-  at: Type.String(),
-  handled_by: Nullable(Type.String()),
-  handled_at: Nullable(Type.String()),
+  proposal_id: Type.Optional(Type.String({ description: "the editors' proposal this link supports" })),
+  not_proposed: Type.Optional(
+    Type.String({
+      description: 'why the question is not proposed: redacted, personal, too_long, no_terms, already_listed',
+    })
+  ),
 })

@@ -1,0 +1,122 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { LangSchema, Nullable, TimeSchema } from './common.js'
+
+/** An FAQ entry close to a group of unanswered questions. */
+export const ClosestEntrySchema = Type.Object({
+  entry_id: Type.String(),
+  title: Type.String(),
+  confidence: Type.Number(),
+})
+
+export const ReportQuestionSchema = Type.Object({
+  text: Type.String(),
+  conversation_id: Type.String(),
+  seq: Type.Integer(),
+  at: TimeSchema,
+  reason: Type.String(),
+  personal: Type.Boolean(),
+})
+
+/** Unanswered questions that ask the same thing, for an editor to answer once. */
+export const ReportGroupSchema = Type.Object({
+  id: Type.String(),
+  lang: Type.String(),
+  count: Type.Integer(),
+  conversations: Type.Integer(),
+  reasons: Type.Record(Type.String(), Type.Integer(), {
+    description: 'no_match, low_confidence, unsupported_language, unhelpful ("did this help?" no)',
+  }),
+  first_at: TimeSchema,
+  last_at: TimeSchema,
+  questions: Type.Array(ReportQuestionSchema),
+  closest: Type.Array(ClosestEntrySchema),
+  top_terms: Type.Array(Type.String()),
+})
+export type ReportGroup = Static<typeof ReportGroupSchema>
+
+export const ReportQuerySchema = Type.Object(
+  {
+    since: Type.Optional(Type.String({ maxLength: 40, description: '7d, 24h, or a date (default 7d)' })),
+    lang: Type.Optional(LangSchema),
+  },
+  { additionalProperties: false }
+)
+
+export const ReportSchema = Type.Object({
+  since: TimeSchema,
+  questions: Type.Integer(),
+  groups: Type.Array(ReportGroupSchema),
+})
+export type FaqReport = Static<typeof ReportSchema>
+
+export const ProposalStatusSchema = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('accepted'),
+  Type.Literal('rejected'),
+])
+
+/** A change to the FAQ proposed by the learning loop, for an editor to accept or reject. */
+export const ProposalSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('question'), Type.Literal('entry')]),
+  lang: Type.String(),
+  entry_id: Nullable(Type.String()),
+  entry_title: Nullable(Type.String()),
+  questions: Type.Array(Type.String()),
+  title: Nullable(Type.String()),
+  answer: Nullable(Type.String()),
+  support: Type.Integer(),
+  status: ProposalStatusSchema,
+  created_at: TimeSchema,
+  updated_at: TimeSchema,
+  sources: Type.Array(
+    Type.Object({
+      conversation_id: Type.String(),
+      seq: Type.Integer(),
+      by: Type.Union([Type.Literal('operator'), Type.Literal('visitor')], {
+        description: 'operator (a link or a reply) or visitor (a choice)',
+      }),
+    })
+  ),
+  decided_by: Nullable(Type.String()),
+  file: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+})
+export type Proposal = Static<typeof ProposalSchema>
+
+export const ProposalListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(ProposalStatusSchema),
+    lang: Type.Optional(LangSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false }
+)
+
+export const ProposalListSchema = Type.Object({ proposals: Type.Array(ProposalSchema) })
+
+/** What the editor changed before accepting; whatever is left out is taken as proposed. */
+export const AcceptBodySchema = Type.Optional(
+  Type.Object(
+    {
+      question: Type.Optional(
+        Type.String({ minLength: 1, maxLength: 300, description: 'the question as the editor corrected it' })
+      ),
+      entry_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      questions: Type.Optional(
+        Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { minItems: 1, maxItems: 50 })
+      ),
+      answer: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000 })),
+    },
+    { additionalProperties: false }
+  )
+)
+
+export const AcceptedSchema = Type.Object({ proposal: ProposalSchema, file: Type.String() })
+
+export const RejectBodySchema = Type.Optional(
+  Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })
+)
+
+export const ProposalResultSchema = Type.Object({ proposal: ProposalSchema })

@@ -1,0 +1,65 @@
+import type { ConversationState } from '../core/conversation/state.js'
+import type { Contact, Conversation, Operator, Store } from '../store/types.js'
+import { conversationSummaries, operatorMessageView } from './operator-view.js'
+
+export interface WorkspaceDeps {
+  store: Store
+  presence: { onlineIds(): Promise<Set<string>> }
+  clock: () => number
+}
+
+/** How much of a transcript one read returns at most. */
+const TranscriptLimit = 5000
+
+/**
+ * What the console reads: conversations in queue order with the visitor's latest question,
+ * one transcript, the team with who is online, and the offline inbox. Views are the wire's
+ * (snake_case); the routes only validate and pass them on.
+ */
+export function createWorkspace (deps: WorkspaceDeps) {
+  const { store, clock } = deps
+  /** One conversation as the console shows it, with who has it. */
+  const summary = async (c: Conversation) => (await conversationSummaries(store, [c], clock(), () => false))[0]!
+  return {
+    summary,
+
+    /** Conversations in these states (in queue order), optionally only one operator's. */
+    async conversations (filter: { states: ConversationState[]; assignedTo?: string | undefined }) {
+      const list = await store.listConversations({
+        states: filter.states,
+        ...(filter.assignedTo !== undefined && { assignedTo: filter.assignedTo }),
+      })
+      // A closed conversation's latest question is history: not read for the list.
+      const withQuestion = !(filter.states.length === 1 && filter.states[0] === 'closed')
+      return await conversationSummaries(store, list, clock(), () => withQuestion)
+    },
+
+    /** One conversation with its messages after `after`; undefined when there is no such conversation. */
+    async transcript (id: string, after = 0) {
+      const c = await store.getConversation(id)
+      if (c === undefined) return undefined
+      const [conversation, messages] = await Promise.all([
+        summary(c),
+        store.messagesAfter(c.id, after, TranscriptLimit),
+      ])
+      return { conversation, messages: messages.map(operatorMessageView) }
+    },
+
+    /** The team that can take conversations, each with whether they are online now. */
+    async team (): Promise<{ operator: Operator; online: boolean }[]> {
+      const online = await deps.presence.onlineIds()
+      return (await store.listOperators())
+        .filter((o) => !o.disabled)
+        .map((operator) => ({ operator, online: online.has(operator.id) }))
+    },
+
+    /** Offline messages, oldest first: the open ones, or those already answered. */
+    contacts: (handled: boolean): Promise<Contact[]> => store.listContacts({ handled }),
+
+    /** Marks an open offline message answered; false when there is no such open message. */
+    handleContact: (id: string, operatorId: string): Promise<boolean> =>
+      store.markContactHandled(id, operatorId, clock()),
+  }
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>
