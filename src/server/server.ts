@@ -7,7 +7,7 @@ import { createPgBus } from '../store/pg-bus.js'
 import { createPostgresStore } from '../store/postgres.js'
 import { createSqliteStore } from '../store/sqlite.js'
 import { hashPassword } from '../services/auth.js'
-import type { EventBus } from '../services/bus.js'
+import type { EventBus } from '../store/types.js'
 import type { Store } from '../store/types.js'
 import frontdeskApp from './app.js'
 

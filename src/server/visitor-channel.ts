@@ -1,10 +1,10 @@
 import type { ErrorCode } from '../core/errors.js'
 import { checkVisitorFrame, CloseCodes, type ErrorFrame, type VisitorFrame } from '../core/protocol.js'
-import type { BusEvent } from '../services/bus.js'
+import type { BusEvent } from '../store/types.js'
 import type { VisitorMeta } from '../services/conversations.js'
 import { visitorMessageFrame } from '../services/frames.js'
 import type { Conversation } from '../store/types.js'
-import type { Frontdesk } from './context.js'
+import type { Frontdesk } from './plugins/context.js'
 
 /** The transport under a channel: a websocket, or anything that can send frames and close. */
 export interface FrameSocket {

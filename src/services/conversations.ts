@@ -10,7 +10,7 @@ import type { ContextInput } from '../render/context.js'
 import type { SystemTemplateName } from '../render/templates.js'
 import type { Conversation, ConversationPatch, ConversationState, Message, NewMessage, Store } from '../store/types.js'
 import type { Availability, Presence } from './availability.js'
-import type { EventBus } from './bus.js'
+import type { EventBus } from '../store/types.js'
 import { createEscalation } from './escalation.js'
 
 export interface Redactor {

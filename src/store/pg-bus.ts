@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { createEmitterBus, type BusEvent, type EventBus } from '../services/bus.js'
+import { createEmitterBus } from './local-bus.js'
+import type { BusEvent, EventBus } from './types.js'
 
 /** Where the bus reports lost connections and reconnects: pino's (fastify's) logger fits. */
 export interface BusLog {

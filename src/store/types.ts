@@ -273,3 +273,25 @@ export interface Store {
   runExclusive(name: string, fn: () => Promise<void>): Promise<boolean>
   close(): Promise<void>
 }
+
+/**
+ * Live events between the parts of one instance (and, with PostgreSQL, between instances).
+ * An event is only a hint: "conversation X has messages up to seq N", "the queue changed".
+ * Whoever receives it reads the rows from the store, so a lost or repeated hint never loses or
+ * duplicates a message.
+ */
+export type BusEvent =
+  | { type: 'message'; conversationId: string; seq: number }
+  | { type: 'conversation'; conversationId: string }
+  | { type: 'typing'; conversationId: string; author: 'visitor' | 'operator' }
+  | { type: 'reminder'; conversationId: string; operatorId: string }
+
+/** Listen to one conversation's events, or to every event with `'*'` (operators' consoles). */
+export type Topic = string | '*'
+
+export interface EventBus {
+  publish(event: BusEvent): void
+  /** Returns the unsubscribe function. */
+  subscribe(topic: Topic, listener: (event: BusEvent) => void): () => void
+  close(): Promise<void>
+}

@@ -1,4 +1,4 @@
-/** Stylesheets imported by browser code arrive as text (see src/server/web-build.ts). */
+/** Stylesheets imported by browser code arrive as text (see src/services/web-build.ts). */
 declare module '*.css' {
   const text: string
   export default text

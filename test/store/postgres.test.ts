@@ -1,7 +1,7 @@
 import t from 'tap'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import type { BusEvent, EventBus } from '../../src/services/bus.js'
+import type { BusEvent, EventBus } from '../../src/store/types.js'
 import { createPgBus, type PgBus, type PgBusOptions } from '../../src/store/pg-bus.js'
 import { createPostgresStore, type PostgresStore } from '../../src/store/postgres.js'
 import type { Conversation } from '../../src/store/types.js'

@@ -1,7 +1,7 @@
 import type { WebSocket } from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
 import { checkOperatorFrame, CloseCodes, type OperatorFrame } from '../../core/protocol.js'
-import type { BusEvent } from '../../services/bus.js'
+import type { BusEvent } from '../../store/types.js'
 import { conversationSummaries, operatorMessageView } from '../../services/operator-view.js'
 import type { Operator } from '../../store/types.js'
 import { requireRole } from '../auth-hooks.js'

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { primaryTag } from '../../core/lang/tags.js'
 import { StringDefaults } from '../../web/widget/strings-defaults.js'
 import { ErrorSchema } from '../schemas/common.js'
-import { webAsset, type WebAssetName } from '../web-build.js'
+import { webAsset, type WebAssetName } from '../../services/web-build.js'
 
 /** Where pages may load things from: no inline script or style anywhere, no framing. */
 type PageKind = 'console' | 'demo'

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { isErrorCode } from '../core/errors.js'
+import { isErrorCode } from '../../core/errors.js'
 
 /**
  * One error handler for the app: client errors keep their message (it says what to fix);

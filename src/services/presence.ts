@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { OperatorLoad } from '../core/queue/queue.js'
-import type { Presence } from '../services/availability.js'
+import type { Presence } from './availability.js'
 import type { Store } from '../store/types.js'
 
 // An instance renews its operators' presence this often; a presence not renewed for

@@ -1,9 +1,9 @@
 import fp from 'fastify-plugin'
-import type { Conversation } from '../store/types.js'
+import type { Conversation } from '../../store/types.js'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
-import type { Decision } from '../core/triage/engine.js'
-import type { ConversationService } from '../services/conversations.js'
-import type { OperatorActions } from '../services/operator-actions.js'
+import type { Decision } from '../../core/triage/engine.js'
+import type { ConversationService } from '../../services/conversations.js'
+import type { OperatorActions } from '../../services/operator-actions.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
