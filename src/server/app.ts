@@ -23,6 +23,7 @@ import visitorHttp from './routes/visitor-http.js'
 import visitorWs from './routes/visitor-ws.js'
 import web from './routes/web.js'
 
+/** The options `frontdeskApp` takes (see plugins/context.ts). */
 export type { AppOptions }
 
 /**

@@ -3,6 +3,7 @@ import { hasRole, sameToken } from '../services/auth.js'
 import type { Operator, Role } from '../store/types.js'
 import { refuse } from './refuse.js'
 
+/** The session cookie's name (httpOnly, SameSite=Strict). */
 export const SessionCookie = 'fd_session'
 
 declare module 'fastify' {

@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.js'
 import { formatProblem, FrontdeskError, type ContentProblem } from '../core/errors.js'
 import { loadContent, type Content } from '../content/load.js'
 
+/** The FAQ and templates in service: the last good load, reloaded on change; a broken save keeps the old. */
 export interface ContentHolder {
   current(): Content
   /** Loads again; keeps the current content when the new one has errors. */

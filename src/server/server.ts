@@ -115,6 +115,7 @@ export async function startServer (
   return { app, url, ...(demoLogin !== undefined && { demoLogin }) }
 }
 
+/** The demo operator made on the first start in demo mode, with its one-time password. */
 export interface DemoLogin {
   username: string
   password: string

@@ -15,8 +15,10 @@ import type { Store } from '../store/types.js'
 
 /** More than this many conversations (or messages) in one report: ask for fewer days. */
 export const MaxReportConversations = 100_000
+/** The most message events one report reads: a range needing more is refused, not computed in part. */
 export const MaxReportMessages = 1_000_000
 
+/** The figures of one report: totals and every breakdown, already summed. */
 export interface Report {
   totals: Summary
   days: { day: number; summary: Summary }[]
@@ -25,8 +27,10 @@ export interface Report {
   operators: OperatorRow[]
 }
 
+/** A report, or why the range cannot be computed at once. */
 export type ReportResult = { ok: true; report: Report } | { ok: false; message: string }
 
+/** Which conversations a report covers, and the clock and window that decide deflection. */
 export interface ReportRequest {
   range: ReportRange
   recontactMs: number

@@ -29,6 +29,7 @@ export async function hashPassword (password: string): Promise<string> {
   return ['scrypt', Params.N, Params.r, Params.p, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
+/** Checks a password against a stored scrypt hash in constant time; false for a malformed hash. */
 export async function verifyPassword (password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$')
   if (scheme !== 'scrypt' || salt === undefined || key === undefined) return false
@@ -41,8 +42,10 @@ export async function verifyPassword (password: string, stored: string): Promise
   return timingSafeEqual(actual, expected)
 }
 
+/** The hex SHA-256 of a token: sessions and resume tokens are stored only as this. */
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex')
 
+/** How long a session lasts, and after how many failed logins an account is locked for how long. */
 export interface AuthOptions {
   /** @default 12 hours */
   sessionTtlMs: number
@@ -52,6 +55,7 @@ export interface AuthOptions {
   lockMs: number
 }
 
+/** A new session with its CSRF token, or the refusal (never saying whether the username exists). */
 export type LoginResult =
   | { ok: true; operator: Operator; sessionToken: string; csrfToken: string; expiresAt: number }
   | { ok: false; code: ErrorCode; message: string }
@@ -112,10 +116,12 @@ export function createAuth (deps: { store: Store; clock: () => number; options: 
   }
 }
 
+/** The auth service, as `fastify.frontdesk.auth`. */
 export type Auth = ReturnType<typeof createAuth>
 
 /** Roles grant by rank: an admin can do what an editor can, an editor what an operator can. */
 const Rank: Record<Role, number> = { operator: 1, editor: 2, admin: 3 }
+/** Whether an operator has at least this role (operator < editor < admin). */
 export const hasRole = (operator: Pick<Operator, 'role'>, needed: Role): boolean => Rank[operator.role] >= Rank[needed]
 
 /** Constant-time comparison of two tokens of any length. */

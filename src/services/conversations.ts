@@ -13,10 +13,12 @@ import type { Availability, Presence } from './availability.js'
 import type { EventBus } from '../store/types.js'
 import { createEscalation } from './escalation.js'
 
+/** Removes personal data (cards, IBANs, configured patterns) from text before it is stored. */
 export interface Redactor {
   redact(text: string): { text: string; redactions: unknown[] }
 }
 
+/** What the conversation service needs, all injected: store, bus, clock, content, hours, presence, redaction. */
 export interface ConversationServiceDeps {
   store: Store
   bus: EventBus
@@ -34,10 +36,12 @@ export interface ConversationServiceDeps {
 /** The result of a frame that changes state: acknowledged with its seq, or refused with a code. */
 export type Outcome = { ok: true; seq: number; duplicate: boolean } | { ok: false; code: ErrorCode; message: string }
 
+/** A conversation opened or resumed by `hello`, or why not (unknown id, wrong token). */
 export type Opened =
   | { ok: true; conversation: Conversation; resumeToken: string; created: boolean }
   | { ok: false; code: ErrorCode; message: string }
 
+/** What the transport knows of a visitor beyond the frame: the browser's User-Agent and languages. */
 export interface VisitorMeta {
   userAgent?: string
   acceptLanguage?: string[]
@@ -427,6 +431,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
   }
 }
 
+/** The conversation service, as `fastify.frontdesk.conversations`. */
 export type ConversationService = ReturnType<typeof createConversationService>
 
 /** What operators and analytics need of a decision, without the whole FAQ entry. */

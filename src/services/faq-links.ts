@@ -3,6 +3,7 @@ import type { ErrorCode } from '../core/errors.js'
 import type { Store } from '../store/types.js'
 import type { Learning } from './learning.js'
 
+/** What linking needs: the store, the clock, the current FAQ (to check the entry) and the learning loop. */
 export interface FaqLinkDeps {
   store: Store
   clock: () => number
@@ -10,6 +11,7 @@ export interface FaqLinkDeps {
   learning: Pick<Learning, 'linked'>
 }
 
+/** A stored link with what the learning loop made of it, or why there is no link. */
 export type Linked =
   | { ok: true; id: string; proposalId?: string; notProposed?: string }
   | { ok: false; code: ErrorCode; message: string }
@@ -54,4 +56,5 @@ export function createFaqLinks (deps: FaqLinkDeps) {
   }
 }
 
+/** The FAQ-link service, as `fastify.frontdesk.faqLinks`. */
 export type FaqLinks = ReturnType<typeof createFaqLinks>

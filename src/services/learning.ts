@@ -19,6 +19,7 @@ import { readFaqFolder } from '../content/faq.js'
 import type { Content } from '../content/load.js'
 import type { Message, Proposal, ProposalSource, Store } from '../store/types.js'
 
+/** What the learning loop needs: store, clock, the current content, a reload, and the FAQ folder it writes to. */
 export interface LearningDeps {
   store: Store
   content: () => Content
@@ -28,6 +29,7 @@ export interface LearningDeps {
   clock: () => number
 }
 
+/** A visitor question the bot could not answer, with why and its terms for grouping. */
 export interface UnansweredQuestion extends QuestionForGrouping {
   conversationId: string
   seq: number
@@ -38,6 +40,7 @@ export interface UnansweredQuestion extends QuestionForGrouping {
   personal: boolean
 }
 
+/** Unanswered questions that ask the same thing, with the entries closest to them. */
 export interface ReportGroup {
   id: string
   lang: string
@@ -52,6 +55,7 @@ export interface ReportGroup {
   topTerms: string[]
 }
 
+/** The editors' report: unanswered questions since a time, grouped, biggest first. */
 export interface Report {
   since: number
   until: number
@@ -60,6 +64,7 @@ export interface Report {
   groups: ReportGroup[]
 }
 
+/** Why an accept or reject was refused; `problems` has what the FAQ loader would report. */
 export type Failure = { ok: false; code: ErrorCode; message: string; problems?: ContentProblem[] }
 const fail = (code: ErrorCode, message: string, problems?: ContentProblem[]): Failure => ({
   ok: false,
@@ -474,4 +479,5 @@ export function createLearning (deps: LearningDeps) {
   }
 }
 
+/** The learning-loop service, as `fastify.frontdesk.learning`. */
 export type Learning = ReturnType<typeof createLearning>

@@ -5,8 +5,10 @@ import type { SystemTemplateName } from '../render/templates.js'
 import type { Conversation, ConversationGuard, ConversationPatch, NewMessage, Operator } from '../store/types.js'
 import type { ConversationServiceDeps, Outcome } from './conversations.js'
 
+/** An action done, with the conversation as it is now, or why not. */
 export type Acted = { ok: true; conversation: Conversation } | { ok: false; code: ErrorCode; message: string }
 
+/** When a silent operator is reminded, and when the conversation is taken back into the queue. */
 export interface OperatorActionOptions {
   /** Remind an operator who has not answered the visitor for this long. @default 60000 */
   remindAfterMs: number
@@ -231,4 +233,5 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
   }
 }
 
+/** The operator-action service, as `fastify.frontdesk.operators`. */
 export type OperatorActions = ReturnType<typeof createOperatorActions>

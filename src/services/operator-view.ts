@@ -52,6 +52,7 @@ export const operatorView = (o: Operator, online?: boolean) => ({
   ...(online !== undefined && { online }),
 })
 
+/** A stored message as operators see it on the wire: the HTML only of bot answers, the evidence in `data`. */
 export function operatorMessageView (m: Message) {
   return {
     conversation_id: m.conversationId,

@@ -8,6 +8,9 @@ import type { Store } from '../store/types.js'
 const HeartbeatMs = 20_000
 const PresenceTtlMs = 60_000
 
+/**
+ * Presence with the writes: an operator socket that opens, beats and closes; shared by instances through the store.
+ */
 export interface PresenceTracker extends Presence {
   /** An operator opened a console websocket here; returns what to call when it closes. */
   connect(operatorId: string): () => void

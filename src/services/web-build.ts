@@ -32,6 +32,7 @@ export const WebAssets = {
   'demo.html': { file: 'demo/demo.html' },
 } as const
 
+/** The name of a bundle or file the server can build and serve. */
 export type WebAssetName = keyof typeof WebAssets
 
 const Types: Record<string, string> = {

@@ -2,6 +2,7 @@ import type { ConversationState } from '../core/conversation/state.js'
 import type { Contact, Conversation, Operator, Store } from '../store/types.js'
 import { conversationSummaries, operatorMessageView } from './operator-view.js'
 
+/** What the console's reads need: the store, who is online, and the clock. */
 export interface WorkspaceDeps {
   store: Store
   presence: { onlineIds(): Promise<Set<string>> }
@@ -62,4 +63,5 @@ export function createWorkspace (deps: WorkspaceDeps) {
   }
 }
 
+/** The workspace service, as `fastify.frontdesk.workspace`. */
 export type Workspace = ReturnType<typeof createWorkspace>

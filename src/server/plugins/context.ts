@@ -16,6 +16,7 @@ import { createContentHolder, type ContentHolder } from '../content-holder.js'
 import { countOperators, countVisitors, createMetrics } from './metrics.js'
 import { createPresence, type PresenceTracker } from '../../services/presence.js'
 
+/** What the app is built from; tests pass their own store, clock and content. */
 export interface AppOptions {
   config: Config
   store: Store
@@ -31,6 +32,7 @@ export interface AppOptions {
   content?: Content
 }
 
+/** The services every route and socket shares, as `fastify.frontdesk`. */
 export interface Frontdesk {
   config: Config
   store: Store

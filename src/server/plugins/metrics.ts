@@ -11,6 +11,7 @@ declare module 'fastify' {
   }
 }
 
+/** The counters the services report into, registered on the /metrics registry. */
 export interface Metrics {
   registry: Registry
   decision(d: Decision): void
@@ -21,6 +22,7 @@ export interface Metrics {
   operator(action: 'claim' | 'reply' | 'transfer' | 'close'): void
 }
 
+/** What a visitor did, counted by `frontdesk_visitor_actions_total`. */
 export type VisitorEvent =
   | { type: 'started' }
   | { type: 'text' | 'choose' | 'handoff' | 'contact' | 'close' }
@@ -145,6 +147,7 @@ export function countOperators (actions: OperatorActions, metrics: Metrics): Ope
   }
 }
 
+/** `GET /metrics` for Prometheus: the gauges read at scrape time, and the counters the services feed. */
 export default fp(
   async function metricsPlugin (fastify) {
     const fd = fastify.frontdesk

@@ -8,6 +8,7 @@ const Seconds = (description: string) =>
     description: `${description}, seconds; null when there is nothing to measure`,
   })
 
+/** The breakdowns a report can be asked for alone (and as CSV). */
 export const AnalyticsGroup = Type.Union([
   Type.Literal('day'),
   Type.Literal('lang'),
@@ -15,6 +16,7 @@ export const AnalyticsGroup = Type.Union([
   Type.Literal('operator'),
 ])
 
+/** A report: a range of days in the configured time zone, one breakdown or all, one language or all. */
 export const AnalyticsQuerySchema = Type.Object(
   {
     from: Type.Optional(
@@ -45,6 +47,7 @@ const PersonFigures = {
   csat_average: Type.Union([Type.Number(), Type.Null()]),
 }
 
+/** The figures of a group of conversations; the README's "Analytics" section defines each. */
 export const SummarySchema = Type.Object({
   conversations: Count,
   empty: Type.Integer({ minimum: 0, description: 'the visitor never wrote (not in the deflection rate)' }),
@@ -74,6 +77,7 @@ export const SummarySchema = Type.Object({
 })
 export type SummaryView = Static<typeof SummarySchema>
 
+/** How one FAQ entry did: answers, feedback, deflection and escalations after it. */
 export const EntryRowSchema = Type.Object({
   entry_id: Type.String(),
   title: Type.String(),
@@ -85,6 +89,7 @@ export const EntryRowSchema = Type.Object({
   escalated_after: Count,
 })
 
+/** How one operator did: conversations, response and handling times, ratings. */
 export const OperatorRowSchema = Type.Object({
   operator_id: Type.String(),
   username: Type.String(),
@@ -93,6 +98,7 @@ export const OperatorRowSchema = Type.Object({
   ...PersonFigures,
 })
 
+/** The whole report: totals, and the breakdowns asked for. */
 export const AnalyticsReportSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
@@ -107,6 +113,7 @@ export const AnalyticsReportSchema = Type.Object({
   operators: Type.Optional(Type.Array(OperatorRowSchema)),
 })
 
+/** A summary from the core, in the wire's snake_case. */
 export function summaryView (s: Summary): SummaryView {
   return {
     conversations: s.conversations,
@@ -139,6 +146,7 @@ export function summaryView (s: Summary): SummaryView {
   }
 }
 
+/** An FAQ entry's row, with its title. */
 export const entryView = (r: EntryRow, title: string): Static<typeof EntryRowSchema> => ({
   entry_id: r.entryId,
   title,
@@ -150,6 +158,7 @@ export const entryView = (r: EntryRow, title: string): Static<typeof EntryRowSch
   escalated_after: r.escalatedAfter,
 })
 
+/** An operator's row, with their name. */
 export const operatorRowView = (
   r: OperatorRow,
   who: { username: string; name: string }

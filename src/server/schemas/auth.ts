@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { OperatorSchema } from './common.js'
 
+/** A username and password. */
 export const LoginBodySchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 100 }),
@@ -13,4 +14,5 @@ export const LoginBodySchema = Type.Object(
 export const SessionSchema = Type.Object({ operator: OperatorSchema, csrf_token: Type.String() })
 export type Session = Static<typeof SessionSchema>
 
+/** The team that can take conversations. */
 export const TeamSchema = Type.Object({ operators: Type.Array(OperatorSchema) })

@@ -33,14 +33,17 @@ export const LangSchema = Type.String({ pattern: FaqLangPattern })
 
 export { ClientIdSchema } from '../../core/protocol.js'
 
+/** The `:id` of a resource in the path. */
 export const IdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
 export type IdParams = Static<typeof IdParamsSchema>
 
 /** A time on the wire: ISO 8601 in UTC. */
 export const TimeSchema = Type.String({ format: 'date-time' })
 
+/** Roles, each able to do what the one before can: operator, editor, admin. */
 export const RoleSchema = Type.Union([Type.Literal('operator'), Type.Literal('editor'), Type.Literal('admin')])
 
+/** A member of the team as the console sees them. */
 export const OperatorSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),

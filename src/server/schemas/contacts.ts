@@ -14,11 +14,14 @@ export const ContactSchema = Type.Object({
 })
 export type Contact = Static<typeof ContactSchema>
 
+/** Open offline messages (default) or those already answered. */
 export const ContactListQuerySchema = Type.Object(
   { handled: Type.Optional(Type.Boolean()) },
   { additionalProperties: false }
 )
 
+/** Offline messages, oldest first. */
 export const ContactListSchema = Type.Object({ contacts: Type.Array(ContactSchema) })
 
+/** No body, or an empty object. */
 export const EmptyBodySchema = Type.Optional(Type.Object({}, { additionalProperties: false }))

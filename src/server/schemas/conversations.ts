@@ -31,6 +31,7 @@ export const ConversationSchema = Type.Object({
 })
 export type ConversationSummary = Static<typeof ConversationSchema>
 
+/** Who wrote a message. */
 export const AuthorSchema = Type.Union([
   Type.Literal('visitor'),
   Type.Literal('bot'),
@@ -60,6 +61,7 @@ export const MessageSchema = Type.Object({
 })
 export type OperatorMessage = Static<typeof MessageSchema>
 
+/** Which conversations to list: one state (default: queued, assigned and offline), or only mine. */
 export const ListQuerySchema = Type.Object(
   {
     state: Type.Optional(ConversationStateSchema),
@@ -68,13 +70,16 @@ export const ListQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** Conversations in queue order. */
 export const ConversationListSchema = Type.Object({ conversations: Type.Array(ConversationSchema) })
 
+/** Messages after this seq only (default: all). */
 export const TranscriptQuerySchema = Type.Object(
   { after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 })) },
   { additionalProperties: false }
 )
 
+/** One conversation with its messages. */
 export const TranscriptSchema = Type.Object({ conversation: ConversationSchema, messages: Type.Array(MessageSchema) })
 
 /** The answer to an action on a conversation: the conversation as it is now. */
@@ -83,11 +88,13 @@ export const ConversationResultSchema = Type.Object({ conversation: Conversation
 /** Claim and close take no body. */
 export const NoBodySchema = Type.Object({}, { additionalProperties: false })
 
+/** Whom to give the conversation to. */
 export const TransferBodySchema = Type.Object(
   { operator: Type.String({ minLength: 1, maxLength: 100, description: 'username' }) },
   { additionalProperties: false }
 )
 
+/** An operator's reply; `client_id` makes a resend safe. */
 export const ReplyBodySchema = Type.Object(
   { client_id: ClientIdSchema, text: Type.String({ maxLength: 100_000 }) },
   { additionalProperties: false }
@@ -96,6 +103,7 @@ export const ReplyBodySchema = Type.Object(
 /** A stored message's acknowledgement: its client id and seq. */
 export const AckSchema = Type.Object({ client_id: Type.String(), seq: Type.Integer() })
 
+/** Which FAQ entry answers which visitor message. */
 export const FaqLinkBodySchema = Type.Object(
   {
     entry_id: Type.String({ minLength: 1, maxLength: 100 }),
@@ -104,6 +112,7 @@ export const FaqLinkBodySchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** The stored link, and the editors' proposal it supports or why there is none. */
 export const FaqLinkResultSchema = Type.Object({
   id: Type.String(),
   proposal_id: Type.Optional(Type.String({ description: "the editors' proposal this link supports" })),

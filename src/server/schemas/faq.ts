@@ -11,6 +11,7 @@ export const SuggestionSchema = Type.Object({
 })
 export type Suggestion = Static<typeof SuggestionSchema>
 
+/** The text to find entries for (the visitor's question or the reply being typed). */
 export const SuggestQuerySchema = Type.Object(
   {
     text: Type.String({ minLength: 1, maxLength: 4000 }),
@@ -20,11 +21,15 @@ export const SuggestQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** The closest entries first. */
 export const SuggestionListSchema = Type.Object({ suggestions: Type.Array(SuggestionSchema) })
 
+/** The language whose entries to list. */
 export const EntryListQuerySchema = Type.Object({ lang: LangSchema }, { additionalProperties: false })
 
+/** An FAQ entry by id and title, for "answered by entry X". */
 export const FaqEntrySchema = Type.Object({ id: Type.String(), title: Type.String() })
 export type FaqEntry = Static<typeof FaqEntrySchema>
 
+/** Every entry of a language. */
 export const EntryListSchema = Type.Object({ entries: Type.Array(FaqEntrySchema) })

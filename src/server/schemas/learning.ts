@@ -8,6 +8,7 @@ export const ClosestEntrySchema = Type.Object({
   confidence: Type.Number(),
 })
 
+/** One unanswered question, where it was asked, and why the bot did not answer it. */
 export const ReportQuestionSchema = Type.Object({
   text: Type.String(),
   conversation_id: Type.String(),
@@ -34,6 +35,7 @@ export const ReportGroupSchema = Type.Object({
 })
 export type ReportGroup = Static<typeof ReportGroupSchema>
 
+/** Since when (7d, 24h or a date), and which language. */
 export const ReportQuerySchema = Type.Object(
   {
     since: Type.Optional(Type.String({ maxLength: 40, description: '7d, 24h, or a date (default 7d)' })),
@@ -42,6 +44,7 @@ export const ReportQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** The editors' report: how many questions, grouped, biggest first. */
 export const ReportSchema = Type.Object({
   since: TimeSchema,
   questions: Type.Integer(),
@@ -49,6 +52,7 @@ export const ReportSchema = Type.Object({
 })
 export type FaqReport = Static<typeof ReportSchema>
 
+/** Open until an editor accepts or rejects it; a decided proposal is never reopened. */
 export const ProposalStatusSchema = Type.Union([
   Type.Literal('open'),
   Type.Literal('accepted'),
@@ -84,6 +88,7 @@ export const ProposalSchema = Type.Object({
 })
 export type Proposal = Static<typeof ProposalSchema>
 
+/** Which proposals: by status (default open) and language, at most `limit`. */
 export const ProposalListQuerySchema = Type.Object(
   {
     status: Type.Optional(ProposalStatusSchema),
@@ -93,6 +98,7 @@ export const ProposalListQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** Proposals with the most support first. */
 export const ProposalListSchema = Type.Object({ proposals: Type.Array(ProposalSchema) })
 
 /** What the editor changed before accepting; whatever is left out is taken as proposed. */
@@ -113,10 +119,13 @@ export const AcceptBodySchema = Type.Optional(
   )
 )
 
+/** The accepted proposal and the file it was written to. */
 export const AcceptedSchema = Type.Object({ proposal: ProposalSchema, file: Type.String() })
 
+/** Why it was rejected, for the other editors. */
 export const RejectBodySchema = Type.Optional(
   Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })
 )
 
+/** The proposal as it is now. */
 export const ProposalResultSchema = Type.Object({ proposal: ProposalSchema })
