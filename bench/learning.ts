@@ -102,7 +102,7 @@ function build (documents: Map<string, FaqSource>): TriageEngine {
 
 interface Outcome {
   inScope: boolean
-  decision: 'answer' | 'clarify' | 'escalate'
+  decision: 'answer' | 'clarify' | 'escalate' | 'smalltalk'
   right: boolean
 }
 
@@ -114,6 +114,8 @@ interface Window {
   answeredRight: number
   clarified: number
   escalated: number
+  /** Taken as small talk (thanks, greetings): CLINC150 has such intents. */
+  smalltalk: number
   deflection: number
   answered_precision: number
 }
@@ -130,6 +132,7 @@ function summarize (outcomes: Outcome[], from: number): Window {
     answeredRight,
     clarified: outcomes.filter((o) => o.decision === 'clarify').length,
     escalated: outcomes.filter((o) => o.decision === 'escalate').length,
+    smalltalk: outcomes.filter((o) => o.decision === 'smalltalk').length,
     deflection: round(answeredRight / Math.max(1, inScope)),
     answered_precision: round(answered === 0 ? 1 : answeredRight / answered),
   }
@@ -268,10 +271,10 @@ async function main (): Promise<void> {
     `every escalated in-scope question is linked by an operator to its entry; an editor accepts all open proposals every ${reviewEvery} questions; shipped thresholds answer ${engine.thresholds.answer} / clarify ${engine.thresholds.clarify}`
   )
   console.log('')
-  console.log('questions        in scope  answered  right  clarified  escalated   deflection  answered precision')
+  console.log('questions        in scope  answered  right  clarified  escalated  small talk   deflection  answered precision')
   for (const w of windows) {
     console.log(
-      `${`${w.from}-${w.to}`.padEnd(15)} ${String(w.inScope).padStart(9)} ${String(w.answered).padStart(9)} ${String(w.answeredRight).padStart(6)} ${String(w.clarified).padStart(10)} ${String(w.escalated).padStart(10)} ${pct(w.deflection).padStart(12)} ${pct(w.answered_precision).padStart(19)}`
+      `${`${w.from}-${w.to}`.padEnd(15)} ${String(w.inScope).padStart(9)} ${String(w.answered).padStart(9)} ${String(w.answeredRight).padStart(6)} ${String(w.clarified).padStart(10)} ${String(w.escalated).padStart(10)} ${String(w.smalltalk).padStart(11)} ${pct(w.deflection).padStart(12)} ${pct(w.answered_precision).padStart(19)}`
     )
   }
   console.log('')

@@ -160,7 +160,8 @@ async function runTests (argv: string[], io: Io): Promise<number> {
  * visitor is one click away); `escalate` passes when the bot does not answer.
  */
 function judge (decision: Decision, expect: string): 'pass' | 'via-choices' | 'fail' {
-  if (expect === 'escalate') return decision.decision !== 'answer' ? 'pass' : 'fail'
+  if (expect === 'smalltalk') return decision.decision === 'smalltalk' ? 'pass' : 'fail'
+  if (expect === 'escalate') return decision.decision === 'escalate' || decision.decision === 'clarify' ? 'pass' : 'fail'
   if (decision.decision === 'answer') return decision.entry.id === expect ? 'pass' : 'fail'
   if (decision.decision === 'clarify') return decision.choices[0]?.entryId === expect ? 'via-choices' : 'fail'
   return 'fail'
@@ -176,5 +177,7 @@ function describe (d: Decision): string {
       return `clarify [${d.choices.map((c) => c.entryId).join(', ')}] (${best})`
     case 'escalate':
       return `escalate: ${d.reason} (${best})`
+    case 'smalltalk':
+      return `small talk: ${d.act.act} (${d.act.lang})`
   }
 }

@@ -46,12 +46,17 @@ export function printDecision (d: Decision, answer: RenderedAnswer | undefined, 
       ? `confidence ${pct(d.confidence)} ≥ answer threshold ${pct(t.answer)}`
       : d.decision === 'clarify'
         ? `confidence ${pct(d.confidence)} between clarify ${pct(t.clarify)} and answer ${pct(t.answer)}`
-        : reasonText(d.reason, d.confidence, t.clarify)
+        : d.decision === 'smalltalk'
+          ? `the whole message is small talk (${d.act.acts.join(', ')}, ${d.act.lang} phrases): a short reply, nobody paged`
+          : reasonText(d.reason, d.confidence, t.clarify)
   io.out(`Decision:   ${d.decision}${d.decision === 'escalate' ? ` (${d.reason})` : ''} — ${why}`)
   io.out(
     `Language:   ${d.lang} (${e.lang.method}, ${pct(e.lang.confidence)})${e.lang.foreign !== undefined ? `; the text looks like "${e.lang.foreign}", which the FAQ does not have` : ''}`
   )
   if (e.handoff !== undefined) io.out(`Asked for a person: "${e.handoff.phrase}" (${e.handoff.lang})`)
+  if (e.followUp !== undefined) {
+    io.out(`Follow-up:  read with the earlier question "${e.followUp.question}" (answered by ${e.followUp.entryId})`)
+  }
   io.out(`Terms:      ${e.terms.join(' ') || '(none)'} — ${pct(e.coverage)} known to the FAQ`)
   if (d.decision === 'answer') io.out(`Entry:      ${d.entry.id} — ${d.entry.title} (${d.entry.file})`)
   if (d.decision === 'clarify') {

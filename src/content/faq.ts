@@ -7,12 +7,12 @@ import { displayPath } from './paths.js'
 
 /**
  * Reads an FAQ folder: one sub-folder per language, markdown entries anywhere below it (editors
- * may group them in sub-folders), `_synonyms.yaml` beside them. Files starting with `_` or `.`
+ * may group them in sub-folders), `_synonyms.yaml` and `_smalltalk.yaml` beside them. Files starting with `_` or `.`
  * and README files are not entries. I/O failures are problems too, so a half-readable folder
  * never becomes a half FAQ.
  */
 export async function readFaqFolder (dir: string): Promise<{ input: FaqInput; problems: ContentProblem[] }> {
-  const input: FaqInput = { folders: [], documents: [], synonyms: [] }
+  const input: FaqInput = { folders: [], documents: [], synonyms: [], smallTalk: [] }
   const problems: ContentProblem[] = []
   let top
   try {
@@ -35,6 +35,8 @@ export async function readFaqFolder (dir: string): Promise<{ input: FaqInput; pr
       try {
         if (name === '_synonyms.yaml' || name === '_synonyms.yml') {
           input.synonyms.push({ lang, file: shown, text: await readFile(file, 'utf8') })
+        } else if (name === '_smalltalk.yaml' || name === '_smalltalk.yml') {
+          input.smallTalk?.push({ lang, file: shown, text: await readFile(file, 'utf8') })
         } else if (name.endsWith('.md') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md') {
           input.documents.push({ file: shown, lang, id: name.slice(0, -3), text: await readFile(file, 'utf8') })
         }

@@ -37,6 +37,10 @@ export interface TemplateContext {
     /** `count > 1`, for plurals; derived, whatever the caller passes. */
     many: boolean
   }
+  dialogue: {
+    /** @default false */
+    afterAnswer: boolean
+  }
 }
 
 /** What callers pass to {@link createContext}: any part of the context, at any depth. */
@@ -60,7 +64,7 @@ const bool = (v: unknown): boolean => v === true
  * getters or functions to what templates see.
  */
 export function createContext (input: ContextInput = {}): TemplateContext {
-  const { visitor, shop, hours, queue, operator, entry, redacted } = input
+  const { visitor, shop, hours, queue, operator, entry, redacted, dialogue } = input
   return {
     visitor: { name: str(visitor?.name), lang: str(visitor?.lang) },
     shop: { name: str(shop?.name), email: str(shop?.email), phone: str(shop?.phone), url: str(shop?.url) },
@@ -70,6 +74,7 @@ export function createContext (input: ContextInput = {}): TemplateContext {
     entry: { id: str(entry?.id), title: str(entry?.title) },
     answer: str(input.answer),
     redacted: { count: num(redacted?.count), many: num(redacted?.count) > 1 },
+    dialogue: { afterAnswer: bool(dialogue?.afterAnswer) },
   }
 }
 

@@ -21,7 +21,18 @@ export const SystemTemplateNames = [
   'too_long',
   'closed',
   'csat',
+  'feedback_yes',
+  'smalltalk_greeting',
+  'smalltalk_thanks',
+  'smalltalk_goodbye',
+  'smalltalk_ack',
 ] as const
+
+/**
+ * A line that separates variants of one system message (small talk is answered in turns, not
+ * always with the same words). It is a handlebars comment, so a template without it is one variant.
+ */
+export const VariantSeparator = /^\{\{!-- or --\}\}[ \t]*$/m
 export type SystemTemplateName = (typeof SystemTemplateNames)[number]
 
 /** The wrapper around every FAQ answer; it has `{{answer}}` on a line of its own. */
@@ -63,8 +74,11 @@ export interface Renderer {
   readonly defaultLang: string
   /** Whether `lang` has its own `name` template (no fallback). */
   has: (lang: string, name: string) => boolean
-  /** Renders a system message in `lang`, or in the default language when `lang` lacks it. */
-  system: (lang: string, name: SystemTemplateName, context?: ContextInput) => RenderedMessage
+  /**
+   * Renders a system message in `lang`, or in the default language when `lang` lacks it; of a
+   * template with variants, variant `variant` modulo their number.
+   */
+  system: (lang: string, name: SystemTemplateName, context?: ContextInput, variant?: number) => RenderedMessage
   /** Renders an FAQ entry's body wrapped by the `answer` template of its language. */
   answer: (entry: FaqEntry, context?: ContextInput) => RenderedMessage
 }
@@ -82,7 +96,7 @@ interface Wrapper {
  */
 export function createRenderer (sources: readonly TemplateSource[], options: RendererOptions): RendererResult {
   const problems: ContentProblem[] = []
-  const system = new Map<string, MarkdownTemplate>()
+  const system = new Map<string, MarkdownTemplate[]>()
   const wrappers = new Map<string, Wrapper>()
   const answers = new Map<string, { body: string; render: MarkdownTemplate }>()
   const keep = <T>(result: T | { problems: ContentProblem[] }): T | undefined => {
@@ -105,8 +119,9 @@ export function createRenderer (sources: readonly TemplateSource[], options: Ren
       const wrapper = compileWrapper(src, keep)
       if (wrapper !== undefined) wrappers.set(id, wrapper)
     } else {
-      const part = keep(compileMarkdownTemplate(src.source, { file: src.file, allowed: SystemVariables }))
-      if (part !== undefined) system.set(id, part.render)
+      const variants = splitVariants(src.source).map(({ source, lineOffset }) =>
+        keep(compileMarkdownTemplate(source, { file: src.file, lineOffset, allowed: SystemVariables }))?.render)
+      if (variants.every((v) => v !== undefined)) system.set(id, variants as MarkdownTemplate[])
     }
   }
   for (const name of TemplateNames) {
@@ -144,9 +159,10 @@ export function createRenderer (sources: readonly TemplateSource[], options: Ren
   const renderer: Renderer = {
     defaultLang: options.defaultLang,
     has: (lang, name) => system.has(key(lang, name)) || wrappers.has(key(lang, name)),
-    system (lang, name, context) {
+    system (lang, name, context, variant = 0) {
       const { value, lang: used } = pick(system, lang, name)
-      return { ...toMessage(value(createContext(context))), lang: used }
+      const render = value[Math.abs(Math.trunc(variant)) % value.length]!
+      return { ...toMessage(render(createContext(context))), lang: used }
     },
     answer (entry, context) {
       const compiled = answers.get(key(entry.lang, entry.id))
@@ -191,6 +207,21 @@ function compileWrapper (
 // markdown → HTML and text is the costly part, so its result is kept per source text.
 const RenderedLimit = 2000
 const rendered = new Map<string, { text: string; html: string }>()
+
+/** A template's variants, each with the line it starts at (for problems reported at file:line). */
+function splitVariants (source: string): { source: string; lineOffset: number }[] {
+  const parts = source.split(VariantSeparator)
+  if (parts.length === 1) return [{ source, lineOffset: 1 }]
+  const out: { source: string; lineOffset: number }[] = []
+  let line = 1
+  for (const part of parts) {
+    const lead = /^\r?\n/.test(part) ? 1 : 0
+    out.push({ source: part.replace(/^\r?\n/, '').trimEnd(), lineOffset: line + lead })
+    // Now the separator's line: the next part starts right after it.
+    line += part.split('\n').length - 1
+  }
+  return out
+}
 
 function toMessage (markdown: string): { text: string; html: string } {
   let message = rendered.get(markdown)

@@ -4,6 +4,8 @@ import { botMayAnswer } from '../core/conversation/state.js'
 import { cleanLine, cleanText, isEmail } from '../core/conversation/text.js'
 import { primaryTag } from '../core/lang/tags.js'
 import type { VisitorFrame, VisitorHello } from '../core/protocol.js'
+import type { DialogueAct } from '../core/dialogue/acts.js'
+import { dialogueState, type DialogueState } from '../core/dialogue/state.js'
 import type { Decision } from '../core/triage/engine.js'
 import type { Content } from '../content/load.js'
 import type { ContextInput } from '../render/context.js'
@@ -92,15 +94,15 @@ export function createConversationService (deps: ConversationServiceDeps) {
     name: SystemTemplateName,
     at: number,
     context: ContextInput = {},
-    author: 'system' | 'bot' = 'system'
+    author: 'system' | 'bot' = 'system',
+    variant = 0
   ): NewMessage => {
-    const r = deps
-      .content()
-      .renderer.system(conv.lang, name, {
-        shop: deps.options.shop,
-        visitor: { name: conv.visitorName ?? '', lang: conv.lang },
-        ...context,
-      })
+    const r = deps.content().renderer.system(
+      conv.lang,
+      name,
+      { shop: deps.options.shop, visitor: { name: conv.visitorName ?? '', lang: conv.lang }, ...context },
+      variant
+    )
     return {
       author,
       text: r.text,
@@ -165,7 +167,8 @@ export function createConversationService (deps: ConversationServiceDeps) {
   const reply = async (
     conv: Conversation,
     decision: Decision,
-    at: number
+    at: number,
+    dialogue: DialogueState = { afterAnswer: false, smallTalkReplies: 0 }
   ): Promise<{ messages: NewMessage[]; patch: ConversationPatch }> => {
     const here = { ...conv, lang: decision.lang }
     const context: ContextInput = { hours: escalation.hoursContext(at, here.lang) }
@@ -196,6 +199,12 @@ export function createConversationService (deps: ConversationServiceDeps) {
           patch: { state: 'bot', lang: decision.lang },
         }
       }
+      case 'smalltalk': {
+        const name = SmallTalkTemplates[decision.act.act]
+        const said = { ...context, dialogue: { afterAnswer: dialogue.afterAnswer } }
+        const message = system(here, name, at, said, 'bot', dialogue.smallTalkReplies)
+        return { messages: [message], patch: { lang: decision.lang } }
+      }
       case 'escalate': {
         const notice =
           decision.reason === 'unsupported_language' ? [system(here, 'unsupported_language', at, context, 'bot')] : []
@@ -220,11 +229,16 @@ export function createConversationService (deps: ConversationServiceDeps) {
           patch: { lastVisitorAt: at },
         }
       }
-      const decision = deps
-        .content()
-        .engine.triage(redacted.text, { conversation: conv.lang, browser: conv.browserLang ?? undefined })
+      const dialogue = dialogueState(await store.messagesAfter(conv.id, Math.max(0, conv.lastSeq - RecentMessages)))
+      const decision = deps.content().engine.triage(
+        redacted.text,
+        { conversation: conv.lang, browser: conv.browserLang ?? undefined },
+        { topic: dialogue.topic, now: at }
+      )
       deps.observe?.decision(decision)
-      const bot = await reply(conv, decision, at)
+      const typed = typedFeedback(decision, dialogue)
+      if (typed !== undefined) return await judged(conv, clientId, redacted.text, at, typed)
+      const bot = await reply(conv, decision, at, dialogue)
       const question = {
         ...visitorMessage(conv, clientId, redacted.text, at, null, {
           triage: evidenceOf(decision),
@@ -234,6 +248,24 @@ export function createConversationService (deps: ConversationServiceDeps) {
       }
       return { messages: [question, ...notice, ...bot.messages], patch: { ...bot.patch, lastVisitorAt: at } }
     })
+  }
+
+  /**
+   * "Did this help?" answered with the buttons or in words ("yes, thanks", "no"): yes is
+   * thanked for; no hands the conversation to a person, as the button does.
+   */
+  const judged = async (
+    conv: Conversation,
+    clientId: string,
+    text: string,
+    at: number,
+    verdict: { seq: number; helpful: boolean }
+  ): Promise<{ messages: NewMessage[]; patch?: ConversationPatch }> => {
+    const said = visitorMessage(conv, clientId, text, at, 'feedback', verdict)
+    if (verdict.helpful) return { messages: [said, system(conv, 'feedback_yes', at, {}, 'bot')], patch: { lastVisitorAt: at } }
+    if (conv.state === 'queued' || conv.state === 'assigned') return { messages: [said], patch: { lastVisitorAt: at } }
+    const handover = await escalation.plan(conv, at)
+    return { messages: [said, ...handover.messages], patch: { ...handover.patch, lastVisitorAt: at } }
   }
 
   const choose = async (id: string, clientId: string, entryId: string): Promise<Outcome> => {
@@ -284,11 +316,9 @@ export function createConversationService (deps: ConversationServiceDeps) {
   const feedback = async (id: string, clientId: string, seq: number, helpful: boolean): Promise<Outcome> => {
     if (!helpful) return await handoff(id, clientId, 'feedback', { seq, helpful }, ['feedback_no', 'No'])
     const at = clock()
-    return await commit(id, async (conv) => ({
-      messages: [
-        visitorMessage(conv, clientId, uiString(conv.lang, 'feedback_yes', 'Yes'), at, 'feedback', { seq, helpful }),
-      ],
-    }))
+    return await commit(id, async (conv) =>
+      await judged(conv, clientId, uiString(conv.lang, 'feedback_yes', 'Yes'), at, { seq, helpful })
+    )
   }
 
   const contact = async (id: string, clientId: string, email: string, raw: string, name?: string): Promise<Outcome> => {
@@ -435,11 +465,37 @@ export function createConversationService (deps: ConversationServiceDeps) {
 export type ConversationService = ReturnType<typeof createConversationService>
 
 /** What operators and analytics need of a decision, without the whole FAQ entry. */
+/** How many of a conversation's latest messages the dialogue state is read from. */
+const RecentMessages = 20
+
+/** The system template that answers each act; yes and no outside "did this help?" are acknowledgements. */
+const SmallTalkTemplates = {
+  greeting: 'smalltalk_greeting',
+  thanks: 'smalltalk_thanks',
+  goodbye: 'smalltalk_goodbye',
+  ack: 'smalltalk_ack',
+  yes: 'smalltalk_ack',
+  no: 'smalltalk_ack',
+} as const satisfies Record<DialogueAct['act'], SystemTemplateName>
+
+/** A typed "yes, thanks" or "no" while an answer's "did this help?" is open: feedback on that answer. */
+function typedFeedback (d: Decision, dialogue: DialogueState): { seq: number; helpful: boolean } | undefined {
+  if (d.decision !== 'smalltalk' || dialogue.feedbackSeq === undefined) return undefined
+  const { acts } = d.act
+  if (acts.includes('yes') && !acts.includes('no')) return { seq: dialogue.feedbackSeq, helpful: true }
+  if (acts.includes('no') && !acts.includes('yes') && !acts.includes('goodbye')) {
+    return { seq: dialogue.feedbackSeq, helpful: false }
+  }
+  return undefined
+}
+
 function evidenceOf (d: Decision): Record<string, unknown> {
   return {
     decision: d.decision,
     ...(d.decision === 'escalate' && { reason: d.reason }),
     ...(d.decision === 'answer' && { entryId: d.entry.id }),
+    ...(d.decision === 'smalltalk' && { act: d.act.act }),
+    ...(d.evidence.followUp !== undefined && { followUp: d.evidence.followUp }),
     confidence: d.confidence,
     lang: d.lang,
     langMethod: d.evidence.lang.method,

@@ -217,6 +217,7 @@ t.test('a context has every variable, with empty defaults', async (t) => {
     entry: { id: '', title: '' },
     answer: '',
     redacted: { count: 0, many: false },
+    dialogue: { afterAnswer: false },
   })
   t.match(
     createContext({
@@ -421,4 +422,28 @@ t.test('a variable the context lacks is caught when compiling, not in front of a
     allowed: ['order.id'],
   })
   t.match(result, { problems: [{ file: 'x.hbs', line: 11, message: /cannot be compiled: "id" not defined/ }] })
+})
+
+t.test('a system message with variants renders the one asked for, in turn', async (t) => {
+  const source = 'First.\n{{!-- or --}}\nSecond, {{shop.name}}.\n{{!-- or --}}\nThird.\n'
+  const built = createRenderer(
+    [...TemplateNames.map((name) => ({ lang: 'en', name, source: name === 'answer' ? '{{answer}}' : 'x', file: `en/${name}.hbs` }))
+      .filter((s) => s.name !== 'smalltalk_thanks'),
+    { lang: 'en', name: 'smalltalk_thanks', source, file: 'en/smalltalk_thanks.hbs' }],
+    { defaultLang: 'en' }
+  )
+  if (!('renderer' in built)) throw new Error(JSON.stringify(built.problems))
+  const say = (variant: number) => built.renderer.system('en', 'smalltalk_thanks', { shop: { name: 'Casa' } }, variant).text
+  t.same([0, 1, 2, 3].map(say), ['First.', 'Second, Casa.', 'Third.', 'First.'])
+})
+
+t.test('a problem in a later variant is reported at its own line', async (t) => {
+  const source = 'Fine.\n{{!-- or --}}\nBroken {{#if}}.\n'
+  const built = createRenderer(
+    [...TemplateNames.map((name) => ({ lang: 'en', name, source: name === 'answer' ? '{{answer}}' : 'x', file: `en/${name}.hbs` }))
+      .filter((s) => s.name !== 'smalltalk_ack'),
+    { lang: 'en', name: 'smalltalk_ack', source, file: 'en/smalltalk_ack.hbs' }],
+    { defaultLang: 'en' }
+  )
+  t.match('problems' in built ? built.problems : [], [{ file: 'en/smalltalk_ack.hbs', line: 3 }])
 })

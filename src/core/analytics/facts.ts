@@ -32,7 +32,7 @@ export interface MessageInput {
 
 /**
  * Whether a conversation counts as deflected (resolved without a person, see the README):
- * - `empty`: the visitor never wrote; outside the deflection rate's denominator.
+ * - `empty`: the visitor never wrote, or only small talk ("hello", "ok"); outside the deflection rate's denominator.
  * - `person`: it reached people, or the visitor asked for them (queue, offline form, handoff, "no, it did not help").
  * - `unanswered`: the bot's last reply was not an answer (or it never answered).
  * - `recontacted`: answered, but the same visitor opened another conversation within the window.
@@ -46,7 +46,10 @@ export interface ConversationFact {
   id: string
   createdAt: number
   lang: string
-  /** The visitor typed, picked a choice, asked for a person or left a message. */
+  /**
+   * The visitor asked something (small talk alone does not count), picked a choice, asked for a person or
+   * left a message.
+   */
   engaged: boolean
   /** Bot answers given, in order, by FAQ entry id. */
   answers: string[]
@@ -156,7 +159,8 @@ function factOf (
     id: c.id,
     createdAt: c.createdAt,
     lang: c.lang,
-    engaged: visitor.some((m) => EngagedKinds.has(m.kind)),
+    // Small talk alone ("hello" and gone) asked nothing: neither deflected nor failed.
+    engaged: visitor.some((m) => EngagedKinds.has(m.kind) && !(m.kind === null && triageDecision(m) === 'smalltalk')),
     answers,
     lastEntry: answers[answers.length - 1] ?? null,
     clarified: messages.some((m) => m.author === 'bot' && m.kind === 'clarify'),

@@ -3,6 +3,8 @@ import { checkTemplate } from '../template/check.js'
 import { FaqAnswerVariables } from '../template/variables.js'
 import { parseFaqDocument, type FaqSource } from './parse.js'
 import { parseSynonyms } from './synonyms.js'
+import { parseSmallTalk } from '../dialogue/phrases-file.js'
+import type { PhraseLists } from '../dialogue/phrases.js'
 import type { Faq, FaqEntry, SynonymGroups } from './types.js'
 
 /** Everything read from an FAQ folder, before validation. */
@@ -11,6 +13,8 @@ export interface FaqInput {
   folders: { lang: string; path: string }[]
   documents: FaqSource[]
   synonyms: { lang: string; file: string; text: string }[]
+  /** `_smalltalk.yaml` per language. @default [] */
+  smallTalk?: { lang: string; file: string; text: string }[]
 }
 
 /** ISO 639-1 codes: the primary tags a browser sends. A folder named otherwise is a mistake. */
@@ -57,6 +61,12 @@ export function buildFaq (input: FaqInput): { faq?: Faq; problems: ContentProble
     problems.push(...parsed.problems)
     synonyms.set(s.lang, parsed.groups)
   }
+  const smallTalk = new Map<string, PhraseLists>()
+  for (const s of input.smallTalk ?? []) {
+    const parsed = parseSmallTalk(s.text, s.file)
+    problems.push(...parsed.problems)
+    smallTalk.set(s.lang, parsed.lists)
+  }
   problems.push(...missingTranslations(entries, new Map(input.folders.map((f) => [f.lang, f.path]))))
   if (langs.length === 0 || [...entries.values()].every((list) => list.length === 0)) {
     problems.push({
@@ -67,7 +77,7 @@ export function buildFaq (input: FaqInput): { faq?: Faq; problems: ContentProble
   }
   if (problems.some((p) => p.severity === 'error')) return { problems }
   for (const list of entries.values()) list.sort((a, b) => a.id.localeCompare(b.id))
-  return { faq: { langs, entries, synonyms }, problems }
+  return { faq: { langs, entries, synonyms, smallTalk }, problems }
 }
 
 /** Parses one language's documents, reporting duplicate ids and questions listed under two entries. */

@@ -1,3 +1,4 @@
+import type { PhraseLists } from '../dialogue/phrases.js'
 /** One FAQ entry in one language, as an editor wrote it in `faq/<lang>/<id>.md`. */
 export interface FaqEntry {
   /** The file name without `.md`; the same id in several language folders is one entry translated. */
@@ -29,4 +30,6 @@ export interface Faq {
   /** Entries per language, sorted by id. */
   entries: Map<string, FaqEntry[]>
   synonyms: Map<string, SynonymGroups>
+  /** The editors' small-talk phrases per language (`_smalltalk.yaml`), added to the shipped ones. */
+  smallTalk?: Map<string, PhraseLists>
 }

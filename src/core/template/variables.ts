@@ -21,6 +21,7 @@ export const TemplateVariables = {
   answer: 'where the FAQ answer goes (answer wrapper template only, on a line of its own)',
   'redacted.count': "how many numbers were removed from the visitor's message",
   'redacted.many': 'true when more than one number was removed (for plurals; derived from redacted.count)',
+  'dialogue.afterAnswer': 'true when small talk follows an answer of the bot ("thanks" closes the loop)',
 } as const
 
 export type TemplateVariable = keyof typeof TemplateVariables

@@ -1,6 +1,9 @@
 import type { Faq, FaqEntry } from '../faq/types.js'
 import { createMatcher, type Candidate, type Matcher, type MatcherOptions } from '../faq/matcher.js'
 import { createLanguageDetector, type LanguageDecision, type LanguageHints } from '../lang/detect.js'
+import { createActRecognizer, type DialogueAct } from '../dialogue/acts.js'
+import { followUpQuery, type FollowUp, type Topic } from '../dialogue/follow-up.js'
+import type { PhraseLists } from '../dialogue/phrases.js'
 import { createHandoffDetector, type HandoffMatch } from './handoff.js'
 import { checkThresholds, clarifyChoices, DefaultThresholds, verdictFor, type Thresholds } from './thresholds.js'
 
@@ -21,6 +24,10 @@ export interface Evidence {
   candidates: CandidateEvidence[]
   thresholds: Thresholds
   handoff?: HandoffMatch
+  /** The message was small talk and nothing else. */
+  act?: DialogueAct
+  /** The message was read together with the topic of the last answer. */
+  followUp?: FollowUp
 }
 
 export interface Choice {
@@ -34,6 +41,15 @@ export type Decision =
   | { decision: 'answer'; lang: string; entry: FaqEntry; confidence: number; evidence: Evidence }
   | { decision: 'clarify'; lang: string; choices: Choice[]; confidence: number; evidence: Evidence }
   | { decision: 'escalate'; lang: string; reason: EscalationReason; confidence: number; evidence: Evidence }
+  | { decision: 'smalltalk'; lang: string; act: DialogueAct; confidence: number; evidence: Evidence }
+
+/** What the conversation knows that a message may lean on, passed in by the conversation service. */
+export interface TriageContext {
+  /** The topic of the bot's last answer, for follow-ups ("and to Spain?"). */
+  topic?: Topic | undefined
+  /** Now, in ms since the epoch: a follow-up counts only shortly after its answer. */
+  now?: number
+}
 
 export interface TriageOptions {
   /** Must be one of the FAQ's languages. */
@@ -43,6 +59,8 @@ export interface TriageOptions {
   /** Extra phrases that mean "let me talk to a person", per language. */
   handoffPhrases?: Record<string, string[]>
   matcher?: Omit<MatcherOptions, 'lang' | 'synonyms'>
+  /** The editors' small-talk phrases per language, added to the shipped ones. */
+  smallTalk?: Record<string, PhraseLists>
 }
 
 export interface TriageEngine {
@@ -50,7 +68,7 @@ export interface TriageEngine {
   thresholds: Thresholds
   matchers: ReadonlyMap<string, Matcher>
   /** Decides what to do with one visitor message (already size-checked and redacted). */
-  triage(text: string, hints?: LanguageHints): Decision
+  triage(text: string, hints?: LanguageHints, context?: TriageContext): Decision
   /** The entries closest to a text in one language, for operators' suggestions and reports. */
   suggest(text: string, lang: string, limit?: number): CandidateEvidence[]
   entry(lang: string, id: string): FaqEntry | undefined
@@ -75,6 +93,7 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
   }
   const detector = createLanguageDetector({ langs: faq.langs, defaultLang: options.defaultLang })
   const handoff = createHandoffDetector({ extra: options.handoffPhrases })
+  const acts = createActRecognizer({ ...Object.fromEntries(faq.smallTalk ?? []), ...options.smallTalk })
 
   const entry = (lang: string, id: string): FaqEntry | undefined => byId.get(lang)?.get(id)
   const withTitles = (lang: string, candidates: Candidate[]): CandidateEvidence[] =>
@@ -90,11 +109,21 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
     matchers,
     entry,
     suggest: (text, lang, limit = 5) => match(text, lang, limit).candidates,
-    triage (text, hints = {}) {
+    triage (text, hints = {}, context = {}) {
       const language = detector.detect(text, hints)
       const lang = language.lang
       const asked = handoff.detect(text, lang)
-      const found = match(text, lang, 5)
+      const act = asked === undefined ? acts.recognize(text, [lang, ...faq.langs]) : undefined
+      const alone = match(text, lang, 5)
+      const followUp = act === undefined && verdictFor(alone.candidates, thresholds) !== 'answer'
+        ? followUpQuery(text, context.topic, context.now ?? 0)
+        : undefined
+      const together = followUp === undefined ? undefined : match(followUp, lang, 5)
+      // The topic is used only where it helps: a message that makes sense alone is matched alone.
+      const helped = together !== undefined && context.topic !== undefined &&
+        verdictFor(together.candidates, thresholds) !== 'escalate' &&
+        (together.candidates[0]?.confidence ?? 0) > (alone.candidates[0]?.confidence ?? 0)
+      const found = helped ? together : alone
       const evidence: Evidence = {
         lang: language,
         terms: found.terms,
@@ -102,10 +131,17 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
         candidates: found.candidates,
         thresholds,
         ...(asked !== undefined && { handoff: asked }),
+        ...(act !== undefined && { act }),
+        ...(helped && { followUp: { entryId: context.topic!.entryId, question: context.topic!.question } }),
       }
       const top = found.candidates[0]
       const confidence = top?.confidence ?? 0
       if (asked !== undefined) return { decision: 'escalate', lang, reason: 'asked_for_person', confidence, evidence }
+      if (act !== undefined) {
+        // Answered in the phrase's language when the FAQ has it ("gracias" on an English page).
+        const replyLang = act.lang === lang || !faq.langs.includes(act.lang) ? lang : act.lang
+        return { decision: 'smalltalk', lang: replyLang, act, confidence: 1, evidence }
+      }
       if (language.foreign !== undefined) {
         return { decision: 'escalate', lang, reason: 'unsupported_language', confidence, evidence }
       }

@@ -17,7 +17,12 @@ export interface TranscriptContext {
   retry(clientId: string): void
 }
 
-const Decisions: Record<string, string> = { answer: 'answered', clarify: 'offered choices', escalate: 'handed over' }
+const Decisions: Record<string, string> = {
+  answer: 'answered',
+  clarify: 'offered choices',
+  escalate: 'handed over',
+  smalltalk: 'replied to small talk',
+}
 const Kinds: Record<string, string> = {
   choice: 'picked a choice',
   feedback: 'feedback',

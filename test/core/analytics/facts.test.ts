@@ -243,3 +243,20 @@ t.test('messages of several conversations, in any order, are each given to their
     ]
   )
 })
+
+t.test('a conversation of small talk alone asked nothing: it is empty, outside the deflection rate', async (t) => {
+  const hello: Parameters<typeof script>[1] = [
+    ['visitor', null, 1000, { data: { triage: { decision: 'smalltalk', act: 'greeting', confidence: 1 } } }],
+    ['bot', 'smalltalk_greeting', 1000],
+  ]
+  t.match(one(conv('a'), script('a', hello)), { engaged: false, deflection: 'empty' })
+})
+
+t.test('thanks after an answer leaves it deflected', async (t) => {
+  const thanks: Parameters<typeof script>[1] = [
+    ...answered('delivery-times'),
+    ['visitor', null, 2000, { data: { triage: { decision: 'smalltalk', act: 'thanks', confidence: 1 } } }],
+    ['bot', 'smalltalk_thanks', 2000],
+  ]
+  t.match(one(conv('a'), script('a', thanks)), { engaged: true, deflection: 'deflected' })
+})
