@@ -43,6 +43,8 @@ export function availabilityFrom (config: HoursConfig | undefined): Availability
 /** Who is online to take conversations, and how loaded they are. */
 export interface Presence {
   online(): Promise<OperatorLoad[]>
+  /** Whether any operator is online, on any instance (cheaper than `online()`). */
+  anyoneOnline(): Promise<boolean>
 }
 
 /** A wait as words in a language ("4 minutes", "4 minuti"), rounded up to whole minutes. */

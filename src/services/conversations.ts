@@ -171,7 +171,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
     dialogue: DialogueState = { afterAnswer: false, smallTalkReplies: 0 }
   ): Promise<{ messages: NewMessage[]; patch: ConversationPatch }> => {
     const here = { ...conv, lang: decision.lang }
-    const context: ContextInput = { hours: escalation.hoursContext(at, here.lang) }
+    const context: ContextInput = { hours: await escalation.liveHoursContext(at, here.lang) }
     switch (decision.decision) {
       case 'answer': {
         const r = deps.content().answerFor(decision, { ...context, visitor: { name: conv.visitorName ?? '' } })
@@ -425,7 +425,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
         if (raced === undefined) throw err
         return raced
       }
-      const greeting = system(conv, 'greeting', at, { hours: escalation.hoursContext(at, lang) }, 'bot')
+      const greeting = system(conv, 'greeting', at, { hours: await escalation.liveHoursContext(at, lang) }, 'bot')
       const stored = await store.appendMessages(conv.id, [greeting])
       return { ok: true, conversation: stored?.conversation ?? conv, resumeToken: token, created: true }
     },

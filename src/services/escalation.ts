@@ -32,6 +32,15 @@ export function createEscalation (deps: ConversationServiceDeps) {
     nextOpen: availability.backAt(at, lang)?.text ?? '',
   })
 
+  /**
+   * The hours as a visitor should read them now: `open` only while someone can really answer
+   * (within business hours and an operator online), so no message promises a person who is not there.
+   */
+  const liveHoursContext = async (at: number, lang: string): Promise<NonNullable<ContextInput['hours']>> => {
+    const hours = hoursContext(at, lang)
+    return { ...hours, open: hours.open === true && (await presence.anyoneOnline()) }
+  }
+
   /** Place and wait of a queued conversation, computed from the store (so every instance agrees). */
   const place = async (
     conv: Pick<Conversation, 'id' | 'queuedAt' | 'lang'>,
@@ -85,6 +94,7 @@ export function createEscalation (deps: ConversationServiceDeps) {
 
   return {
     hoursContext,
+    liveHoursContext,
 
     async plan (conv: Conversation, at: number): Promise<{ messages: NewMessage[]; patch: ConversationPatch }> {
       const hours = hoursContext(at, conv.lang)

@@ -59,6 +59,7 @@ export function createPresence (
       }
     },
     onlineIds,
+    anyoneOnline: async () => (await onlineIds()).size > 0,
     async online (): Promise<OperatorLoad[]> {
       const ids = await onlineIds()
       if (ids.size === 0) return []

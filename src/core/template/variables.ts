@@ -10,7 +10,7 @@ export const TemplateVariables = {
   'shop.email': 'the support e-mail address from config',
   'shop.phone': 'the support phone number from config',
   'shop.url': 'the shop web site from config',
-  'hours.open': 'true while operators are working (business hours)',
+  'hours.open': 'true while someone can answer in this chat: within business hours, with an operator online',
   'hours.summary': 'the opening hours as a sentence, in the conversation language',
   'hours.nextOpen': 'when operators are back, e.g. "Monday at 09:00 (Europe/Rome)"',
   'queue.position': "the visitor's place in the queue (1 = next)",
