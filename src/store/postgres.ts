@@ -113,6 +113,7 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
 
   return {
     kind: 'postgres',
+    location: { kind: 'postgres', url: options.url },
     ready,
     async createConversation (c) {
       await insert('conversations', toColumns({ ...c, lastSeq: 0 }, ConversationColumns))

@@ -171,6 +171,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
 
   return {
     kind: 'sqlite',
+    ...(options.file !== ':memory:' && { location: { kind: 'sqlite' as const, file: options.file } }),
     async createConversation (c) {
       insert('conversations', toColumns({ ...c, lastSeq: 0 }, ConversationColumns))
       return { ...c, lastSeq: 0 }

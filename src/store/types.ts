@@ -187,8 +187,13 @@ export interface AppendResult {
   conversation: Conversation
 }
 
+/** Where the data is, for another thread to open it (the analytics worker reads there). */
+export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
+  /** Undefined when no other thread can open the same data (an in-memory SQLite database). */
+  readonly location?: StoreLocation
   createConversation(c: Omit<Conversation, 'lastSeq'>): Promise<Conversation>
   getConversation(id: string): Promise<Conversation | undefined>
   listConversations(filter: {

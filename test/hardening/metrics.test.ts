@@ -137,7 +137,7 @@ t.test("eight scrapers in a loop leave a visitor's round trip and /healthz fast"
     }
   })
   const loadedStart = performance.now()
-  const loaded = await roundTrips("scraped", 15)
+  const loaded = await roundTrips('scraped', 15)
   t.comment(`loaded phase ${(performance.now() - loadedStart).toFixed(0)} ms, ${scrapes} scrapes`)
   running = false
   await Promise.all(scrapers)

@@ -258,6 +258,13 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.equal(await store.markContactHandled(contact!.id, 'op-b', 700), false, 'handled once')
   })
 
+  t.test('a store says where another thread can open the same data', async (t) => {
+    const store = await open()
+    t.equal(store.location?.kind, store.kind)
+    const where = store.location?.kind === 'sqlite' ? store.location.file : store.location?.url
+    t.ok(where !== undefined && where.length > 0, 'a file or a URL')
+  })
+
   t.test('live counts: open states, the oldest wait, recent bot conversations and open contacts', async (t) => {
     const store = await open()
     t.same(await store.liveCounts(0), {
