@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ReportRange } from '../core/analytics/index.js'
 import type { Store } from '../store/types.js'
-import { analyticsReport, type ReportRequest, type ReportResult } from './analytics.js'
+import { analyticsReport, createFactCache, type ReportRequest, type ReportResult } from './analytics.js'
 
 /** Reports waiting or running at once, everybody's together; more are refused until some finish. */
 export const MaxPendingReports = 16
@@ -40,10 +40,12 @@ export function createAnalyticsRunner (deps: { store: Store }): AnalyticsRunner 
   const pendingBy = new Set<string>()
   let queue: Promise<unknown> = Promise.resolve()
   let worker: ReturnType<typeof startWorker> | undefined
+  // For reports computed here; the worker keeps its own.
+  const cache = createFactCache()
 
   const compute = async (request: ReportRequest & { timeZone: string }): Promise<ReportResult> => {
     const location = deps.store.location
-    if (location === undefined) return await analyticsReport(deps.store, request)
+    if (location === undefined) return await analyticsReport(deps.store, request, cache)
     if (worker === undefined) {
       const started = startWorker(location, () => {
         if (worker === started) worker = undefined

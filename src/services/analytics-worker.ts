@@ -8,7 +8,7 @@ import { zoneClock } from '../core/hours/zone.js'
 import { createPostgresStore } from '../store/postgres.js'
 import { createSqliteStore } from '../store/sqlite.js'
 import type { Store, StoreLocation } from '../store/types.js'
-import { analyticsReport } from './analytics.js'
+import { analyticsReport, createFactCache } from './analytics.js'
 import type { WorkerJob, WorkerAnswer } from './analytics-runner.js'
 
 const location = (workerData as { location: StoreLocation }).location
@@ -17,9 +17,12 @@ const store: Store =
     ? createSqliteStore({ file: location.file })
     : createPostgresStore({ url: location.url, poolSize: 2 })
 
+// Facts that can no longer change, kept between reports: their messages are read once.
+const cache = createFactCache()
+
 parentPort?.on('message', (job: WorkerJob) => {
   const { range, timeZone, ...rest } = job.request
-  analyticsReport(store, { ...rest, range: { ...range, dayOf: zoneClock(timeZone).dayOf } }).then(
+  analyticsReport(store, { ...rest, range: { ...range, dayOf: zoneClock(timeZone).dayOf } }, cache).then(
     (result) => parentPort?.postMessage({ id: job.id, result } satisfies WorkerAnswer),
     (err: unknown) => {
       const { message, code } = err as { message?: string; code?: unknown }
