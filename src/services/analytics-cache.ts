@@ -77,6 +77,7 @@ export function createFactCache (maxFacts = MaxCachedFacts) {
   }
 }
 
+/** The facts kept between reports; made by {@link createFactCache}. */
 export type FactCache = ReturnType<typeof createFactCache>
 
 /** [from, to) ranges of creation times that cover `conversations`, merging those close together. */

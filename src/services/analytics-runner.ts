@@ -13,10 +13,12 @@ export interface WorkerRequest extends Omit<ReportRequest, 'range'> {
   range: Omit<ReportRange, 'dayOf'>
   timeZone: string
 }
+/** A report to compute, as posted to the worker; the answer carries the same id. */
 export interface WorkerJob {
   id: number
   request: WorkerRequest
 }
+/** The worker's answer to a job: the report, or the error it failed with (its code kept). */
 export type WorkerAnswer =
   | { id: number; result: ReportResult }
   | { id: number; error: { message: string; code?: string } }
@@ -24,6 +26,7 @@ export type WorkerAnswer =
 /** `busy`: that person's previous report is still running; `full`: too many reports are waiting. */
 export type RunOutcome = { ok: true; result: ReportResult } | { ok: false; reason: 'busy' | 'full' }
 
+/** Computes analytics reports off the main thread, one at a time; made by {@link createAnalyticsRunner}. */
 export interface AnalyticsRunner {
   /** Computes a report for `who` after the ones before it, or refuses while `who` has one pending. */
   run(who: string, request: ReportRequest & { timeZone: string }): Promise<RunOutcome>
