@@ -66,7 +66,8 @@ export async function analyticsReport (
   const { known, fresh } = cache.split(conversations, recontactMs)
   const messages: MessageEvent[] = []
   for (const [from, to] of messageSpans(fresh)) {
-    messages.push(...(await store.messageEvents(from, to, MaxReportMessages + 1 - messages.length)))
+    // A loop, not push(...batch): a year's messages are more arguments than a call can take.
+    for (const m of await store.messageEvents(from, to, MaxReportMessages + 1 - messages.length)) messages.push(m)
     if (messages.length > MaxReportMessages) return tooMany('messages', MaxReportMessages)
   }
   // Re-contacts can come after the range: read what followed, up to the last window's end (or now).

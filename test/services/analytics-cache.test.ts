@@ -95,3 +95,22 @@ t.test('messages are read in spans of conversations created less than a day apar
     [5 * day, 5 * day + 11],
   ])
 })
+
+t.test('a read of 200,000 messages is taken whole (no spread of a huge array into one call)', async (t) => {
+  const { store } = await counted(t)
+  const [lucia] = await store.conversationsCreated(request.range.from, request.range.to)
+  const events = Array.from({ length: 200_000 }, (_, i) => ({
+    conversationId: lucia!.id,
+    seq: i + 1,
+    author: 'bot' as const,
+    at: T0 + i,
+    kind: 'greeting',
+    entryId: null,
+    operatorId: null,
+    lang: 'es',
+    id: `m${i}`,
+    data: null,
+  }))
+  const big: Store = { ...store, conversationsCreated: async () => [lucia!], messageEvents: async () => events }
+  t.match(await analyticsReport(big, request), { ok: true, report: { totals: { conversations: 1 } } })
+})
