@@ -29,6 +29,9 @@ const EnvOverrides: Record<string, (config: Record<string, unknown>, value: stri
   DEFAULT_LANG: (c, v) => {
     c.defaultLang = v
   },
+  FRONTDESK_METRICS_TOKEN: (c, v) => {
+    c.metrics = { ...(c.metrics as object | undefined), token: v }
+  },
 }
 
 /** Read when it exists in the working folder and no other file is named. */

@@ -101,6 +101,20 @@ export const AnalyticsSchema = Type.Object(
   { additionalProperties: false, default: {} }
 )
 
+/**
+ * Who may scrape `/metrics`, and how often. Without a token only direct loopback requests are
+ * served (a Prometheus on the same machine); with one, every scrape must send it.
+ */
+export const MetricsSchema = Type.Object(
+  {
+    /** Bearer token a scrape must send (`Authorization: Bearer <token>`); env FRONTDESK_METRICS_TOKEN. */
+    token: Type.Optional(Type.String({ minLength: 16, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' })),
+    /** Scrapes per minute per address, answered 429 beyond. @default 60 */
+    scrapesPerMinute: Type.Integer({ minimum: 1, default: 60 }),
+  },
+  { additionalProperties: false, default: {} }
+)
+
 export const ConfigSchema = Type.Object(
   {
     /** Address to listen on. @default "127.0.0.1" */
@@ -145,6 +159,7 @@ export const ConfigSchema = Type.Object(
     thresholds: Type.Optional(ThresholdsSchema),
     shop: ShopSchema,
     analytics: AnalyticsSchema,
+    metrics: MetricsSchema,
   },
   { additionalProperties: false }
 )

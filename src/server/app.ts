@@ -35,11 +35,11 @@ export default async function frontdeskApp (fastify: FastifyInstance, opts: AppO
   await fastify.register(rateLimit, {
     max: opts.config.limits.requestsPerMinute,
     timeWindow: 60_000,
-    // Probes and scrapes come often and from the load balancer: never lock them out. Websocket
-    // upgrades have their own per-IP connection cap; counting them here would cap a shop's
-    // visitors behind one NAT address at this many widget loads a minute.
+    // Probes come often and from the load balancer: never lock them out (/metrics has its own
+    // allowance). Websocket upgrades have their own per-IP connection cap; counting them here
+    // would cap a shop's visitors behind one NAT address at this many widget loads a minute.
     allowList: (request) =>
-      ['/healthz', '/readyz', '/metrics'].includes(request.url) ||
+      ['/healthz', '/readyz'].includes(request.url) ||
       request.headers.upgrade?.toLowerCase() === 'websocket',
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,

@@ -11,7 +11,10 @@ import {
   type ReportRange,
   type Summary,
 } from '../core/analytics/index.js'
-import type { Store } from '../store/types.js'
+import type { Conversation, MessageEvent, Store } from '../store/types.js'
+import { createFactCache, messageSpans, type FactCache } from './analytics-cache.js'
+
+export { createFactCache, type FactCache }
 
 /** More than this many conversations (or messages) in one report: ask for fewer days. */
 export const MaxReportConversations = 100_000
@@ -44,8 +47,15 @@ export interface ReportRequest {
  * conversations that followed them within the re-contact window, and computes the report.
  * A range with more rows than the limits is refused rather than computed on a part of it: a
  * report on a truncated list would be wrong without saying so.
+ *
+ * With a `cache`, the facts of conversations that can no longer change are kept, and their
+ * messages are not read again: a year's report then reads only the last days' messages.
  */
-export async function analyticsReport (store: Store, request: ReportRequest): Promise<ReportResult> {
+export async function analyticsReport (
+  store: Store,
+  request: ReportRequest,
+  cache: FactCache = createFactCache()
+): Promise<ReportResult> {
   const { range, recontactMs, now } = request
   const tooMany = (what: string, limit: number): ReportResult => ({
     ok: false,
@@ -53,15 +63,24 @@ export async function analyticsReport (store: Store, request: ReportRequest): Pr
   })
   const conversations = await store.conversationsCreated(range.from, range.to, MaxReportConversations + 1)
   if (conversations.length > MaxReportConversations) return tooMany('conversations', MaxReportConversations)
-  const messages = await store.messageEvents(range.from, range.to, MaxReportMessages + 1)
-  if (messages.length > MaxReportMessages) return tooMany('messages', MaxReportMessages)
+  const { known, fresh } = cache.split(conversations, recontactMs)
+  const messages: MessageEvent[] = []
+  for (const [from, to] of messageSpans(fresh)) {
+    // A loop, not push(...batch): a year's messages are more arguments than a call can take.
+    for (const m of await store.messageEvents(from, to, MaxReportMessages + 1 - messages.length)) messages.push(m)
+    if (messages.length > MaxReportMessages) return tooMany('messages', MaxReportMessages)
+  }
   // Re-contacts can come after the range: read what followed, up to the last window's end (or now).
   const lastMessage = messages.reduce((max, m) => Math.max(max, m.at), range.to)
   const followUntil = Math.min(lastMessage + recontactMs, now) + 1
   const later =
     followUntil > range.to ? await store.conversationsCreated(range.to, followUntil, MaxReportConversations + 1) : []
   if (later.length > MaxReportConversations) return tooMany('conversations after the range', MaxReportConversations)
-  let facts: ConversationFact[] = conversationFacts(conversations, messages, later, { recontactMs, now })
+  const knownConversations = conversations.filter((c) => known.has(c.id))
+  const computed = conversationFacts(fresh, messages, [...knownConversations, ...later], { recontactMs, now })
+  cache.keep(fresh, computed, messages, { recontactMs, now })
+  const byId = new Map<string, ConversationFact>([...known, ...computed.map((f) => [f.id, f] as const)])
+  let facts = conversations.map((c: Conversation) => byId.get(c.id) as ConversationFact)
   if (request.lang !== undefined) facts = facts.filter((f) => f.lang === request.lang)
   return {
     ok: true,

@@ -75,16 +75,21 @@ export function createAuth (deps: { store: Store; clock: () => number; options: 
     async login (username: string, password: string): Promise<LoginResult> {
       const operator = await store.getOperatorByUsername(username)
       const now = clock()
+      // Every refusal costs one scrypt check, whatever the reason: a fast answer would tell which
+      // usernames exist (a locked account is a real one), and so which accounts to lock.
       if (operator === undefined || operator.disabled) {
         await verifyPassword(password, await (decoy ??= hashPassword(randomUUID())))
         return refused
       }
-      if (operator.lockedUntil !== null && operator.lockedUntil > now) return refused
+      if (operator.lockedUntil !== null && operator.lockedUntil > now) {
+        await verifyPassword(password, operator.passwordHash)
+        return refused
+      }
       // The attempt is counted before the password is checked: counted after, parallel guesses
       // all read the account unlocked and are all checked, however many there are.
       const counted = await store.recordLoginFailure(operator.id, now, options.maxFailures, options.lockMs)
-      if (counted.failedLogins > options.maxFailures) return refused
-      if (!(await verifyPassword(password, operator.passwordHash))) return refused
+      const right = await verifyPassword(password, operator.passwordHash)
+      if (counted.failedLogins > options.maxFailures || !right) return refused
       // A success forgets the attempts counted, its own included.
       await store.updateOperator(operator.id, { failedLogins: 0, lockedUntil: null })
       const sessionToken = randomBytes(32).toString('base64url')

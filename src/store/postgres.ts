@@ -10,7 +10,7 @@ import {
 import { appendStatement } from './postgres-append.js'
 import { isUniqueViolation, migrate, storeError, tryWithLock, withClient } from './postgres-db.js'
 import { mergeProposal, rowTo, toColumns } from './rows.js'
-import { MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
+import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
 import type { ConversationGuard, Proposal, Store } from './types.js'
 
 export interface PostgresStoreOptions {
@@ -113,6 +113,7 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
 
   return {
     kind: 'postgres',
+    location: { kind: 'postgres', url: options.url },
     ready,
     async createConversation (c) {
       await insert('conversations', toColumns({ ...c, lastSeq: 0 }, ConversationColumns))
@@ -373,6 +374,10 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
     },
     async messageEvents (from, to, limit = 1_000_000) {
       return (await query(MessageEventsSql, [from, to, limit])).map(rowTo.messageEvent)
+    },
+    async liveCounts (botSince) {
+      const [row] = await query(LiveCountsSql, [botSince])
+      return rowTo.liveCounts(row ?? {})
     },
 
     // Old conversations go, except those with an offline message nobody has handled yet.

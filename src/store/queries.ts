@@ -20,3 +20,15 @@ export const MessageEventsSql = `SELECT ${Object.values(MessageEventColumns)
   .map((c) => `m.${c}`)
   .join(', ')} FROM messages m
   JOIN conversations c ON c.id = m.conversation_id WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY m.conversation_id, m.seq LIMIT $3`
+
+/**
+ * The live gauges, counted by the database in one round trip (indexes on state, created_at and
+ * handled_at): a scrape costs the same however many visitors wait; parameter: bot since.
+ */
+export const LiveCountsSql = `SELECT
+  (SELECT COUNT(*) FROM conversations WHERE state = 'queued') AS queued,
+  (SELECT MIN(COALESCE(queued_at, created_at)) FROM conversations WHERE state = 'queued') AS oldest_queued_at,
+  (SELECT COUNT(*) FROM conversations WHERE state = 'assigned') AS assigned,
+  (SELECT COUNT(*) FROM conversations WHERE state = 'offline') AS offline,
+  (SELECT COUNT(*) FROM conversations WHERE state = 'bot' AND created_at >= $1) AS recent_bot,
+  (SELECT COUNT(*) FROM contacts WHERE handled_at IS NULL) AS open_contacts`

@@ -11,6 +11,7 @@ import type {
   Contact,
   Conversation,
   FaqLink,
+  LiveCounts,
   Message,
   MessageEvent,
   NewProposal,
@@ -41,6 +42,14 @@ const timeFields = (...fields: string[]) => Object.fromEntries(fields.map((f) =>
 const json = (v: unknown): unknown => (v === null || v === undefined ? null : JSON.parse(String(v)))
 
 export const rowTo = {
+  liveCounts: (row: Row): LiveCounts => ({
+    queued: Number(row.queued),
+    oldestQueuedAt: num(row.oldest_queued_at),
+    assigned: Number(row.assigned),
+    offline: Number(row.offline),
+    recentBot: Number(row.recent_bot),
+    openContacts: Number(row.open_contacts),
+  }),
   conversation: (row: Row): Conversation =>
     mapRow(
       row,

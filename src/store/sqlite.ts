@@ -13,7 +13,7 @@ import {
   migrations,
 } from './schema.js'
 import { mergeProposal, rowTo, toColumns } from './rows.js'
-import { MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
+import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
 import type {
   AppendResult,
   Conversation,
@@ -171,6 +171,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
 
   return {
     kind: 'sqlite',
+    ...(options.file !== ':memory:' && { location: { kind: 'sqlite' as const, file: options.file } }),
     async createConversation (c) {
       insert('conversations', toColumns({ ...c, lastSeq: 0 }, ConversationColumns))
       return { ...c, lastSeq: 0 }
@@ -344,6 +345,9 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     async messageEvents (from, to, limit = 1_000_000) {
       return (prepare(SqliteMessageEvents).all(from, to, limit) as Record<string, unknown>[]).map(rowTo.messageEvent)
     },
+    async liveCounts (botSince) {
+      return rowTo.liveCounts(prepare(SqliteLiveCounts).get(botSince) as Record<string, unknown>)
+    },
 
     async purgeBefore (before) {
       return db.prepare(PurgeSql).run(before).changes
@@ -369,6 +373,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
 const positional = (sql: string): string => sql.replace(/\$\d+/g, '?')
 const SqliteVisitorQuestions = positional(VisitorQuestionsSql)
 const SqliteMessageEvents = positional(MessageEventsSql)
+const SqliteLiveCounts = positional(LiveCountsSql)
 
 /** Old conversations go, except those with an offline message nobody has handled yet: that is never lost. */
 const PurgeSql =

@@ -166,6 +166,19 @@ export type NewProposal = Omit<
 /** A message as analytics read it: everything but its text. */
 export type MessageEvent = Omit<Message, 'text' | 'html' | 'clientId'>
 
+/** What the live gauges of `/metrics` show, counted by the database. */
+export interface LiveCounts {
+  queued: number
+  /** The earliest `queuedAt` (else `createdAt`) among queued conversations; null when nobody waits. */
+  oldestQueuedAt: number | null
+  assigned: number
+  offline: number
+  /** Conversations still with the bot, created at or after the `botSince` asked for. */
+  recentBot: number
+  /** Offline messages nobody has handled. */
+  openContacts: number
+}
+
 export interface AppendResult {
   /** The messages as stored (for a duplicate, the ones stored the first time). */
   messages: Message[]
@@ -174,8 +187,13 @@ export interface AppendResult {
   conversation: Conversation
 }
 
+/** Where the data is, for another thread to open it (the analytics worker reads there). */
+export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
+  /** Undefined when no other thread can open the same data (an in-memory SQLite database). */
+  readonly location?: StoreLocation
   createConversation(c: Omit<Conversation, 'lastSeq'>): Promise<Conversation>
   getConversation(id: string): Promise<Conversation | undefined>
   listConversations(filter: {
@@ -263,6 +281,8 @@ export interface Store {
   conversationsCreated(from: number, to: number, limit?: number): Promise<Conversation[]>
   /** The messages (without text) of the conversations created in [from, to), by conversation and seq. */
   messageEvents(from: number, to: number, limit?: number): Promise<MessageEvent[]>
+  /** Counts for the live gauges, without reading rows: conversations by open state, recent bot ones, open contacts. */
+  liveCounts(botSince: number): Promise<LiveCounts>
 
   /**
    * Deletes conversations last updated before `before`, with their messages and contacts, except those with an

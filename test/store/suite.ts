@@ -258,6 +258,54 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.equal(await store.markContactHandled(contact!.id, 'op-b', 700), false, 'handled once')
   })
 
+  t.test('a store says where another thread can open the same data', async (t) => {
+    const store = await open()
+    t.equal(store.location?.kind, store.kind)
+    const where = store.location?.kind === 'sqlite' ? store.location.file : store.location?.url
+    t.ok(where !== undefined && where.length > 0, 'a file or a URL')
+  })
+
+  t.test('live counts: open states, the oldest wait, recent bot conversations and open contacts', async (t) => {
+    const store = await open()
+    t.same(await store.liveCounts(0), {
+      queued: 0,
+      oldestQueuedAt: null,
+      assigned: 0,
+      offline: 0,
+      recentBot: 0,
+      openContacts: 0,
+    })
+    await store.createConversation(conversation({ state: 'queued', createdAt: 100, queuedAt: 300 }))
+    await store.createConversation(conversation({ state: 'queued', createdAt: 200, queuedAt: null }))
+    await store.createConversation(conversation({ state: 'queued', createdAt: 50, queuedAt: 400 }))
+    await store.createConversation(conversation({ state: 'assigned', assignedTo: 'op-a' }))
+    await store.createConversation(conversation({ state: 'closed' }))
+    await store.createConversation(conversation({ state: 'bot', createdAt: 5_000 }))
+    await store.createConversation(conversation({ state: 'bot', createdAt: 4_999 }))
+    const offline = conversation({ state: 'offline' })
+    await store.createConversation(offline)
+    for (const [id, handledAt] of [[randomUUID(), null], [randomUUID(), 900]] as const) {
+      await store.addContact({
+        id,
+        conversationId: offline.id,
+        email: 'lucia@example.com',
+        text: 'Llamadme',
+        lang: 'es',
+        at: 10,
+        handledBy: handledAt === null ? null : 'op-a',
+        handledAt,
+      })
+    }
+    t.same(await store.liveCounts(5_000), {
+      queued: 3,
+      oldestQueuedAt: 200,
+      assigned: 1,
+      offline: 1,
+      recentBot: 1,
+      openContacts: 1,
+    })
+  })
+
   t.test('an exclusive job does not run twice at the same time', async (t) => {
     const store = await open()
     let inside = 0

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { Config } from '../../config/schema.js'
 import { createBucketMap } from '../../core/limits/token-bucket.js'
 import { createRedactor } from '../../core/redact/index.js'
+import { createAnalyticsRunner, type AnalyticsRunner } from '../../services/analytics-runner.js'
 import { createAuth, type Auth } from '../../services/auth.js'
 import { createLocalBus } from '../../store/local-bus.js'
 import { createConversationService, type ConversationService } from '../../services/conversations.js'
@@ -47,6 +48,8 @@ export interface Frontdesk {
   /** Operators' "answered by entry X" links, which feed the learning loop. */
   faqLinks: FaqLinks
   auth: Auth
+  /** Analytics reports, off the main thread and one at a time per person. */
+  analytics: AnalyticsRunner
   presence: PresenceTracker
   /**
    * Visitor messages allowed per conversation, shared by all its connections and both
@@ -77,6 +80,7 @@ export default fp(
       clock,
       onError: (err) => fastify.log.warn({ err }, 'presence not recorded'),
     })
+    const analytics = createAnalyticsRunner({ store })
     const metrics = createMetrics()
     fastify.decorate('metrics', metrics)
     const deps = {
@@ -104,6 +108,7 @@ export default fp(
       clock,
       content,
       presence,
+      analytics,
       visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
       conversations: countVisitors(createConversationService(deps), metrics),
       learning,
@@ -128,6 +133,7 @@ export default fp(
     })
     fastify.addHook('onClose', async () => {
       content.close()
+      await analytics.close()
       await presence.close()
       await bus.close()
     })

@@ -1,5 +1,9 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Conversation } from '../../store/types.js'
+import { sameToken } from '../../services/auth.js'
+import type { LiveCounts } from '../../store/types.js'
+import { refuse } from '../refuse.js'
+import { errors } from '../schemas/common.js'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { Decision } from '../../core/triage/engine.js'
 import type { ConversationService } from '../../services/conversations.js'
@@ -147,15 +151,59 @@ export function countOperators (actions: OperatorActions, metrics: Metrics): Ope
   }
 }
 
-/** `GET /metrics` for Prometheus: the gauges read at scrape time, and the counters the services feed. */
+/** How long one rendering of the metrics is served again; Prometheus scrapes every 15 s or so. */
+const RenderReuseMs = 1000
+
+/** Direct from this machine: a loopback peer, and no proxy header saying it came from elsewhere. */
+function fromLoopback (request: FastifyRequest): boolean {
+  const peer = request.socket.remoteAddress ?? ''
+  const loopback = peer === '::1' || /^(::ffff:)?127\./.test(peer)
+  const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => request.headers[h] !== undefined)
+  return loopback && !proxied
+}
+
+/**
+ * Who may scrape: with `metrics.token`, whoever sends it as a bearer token; without one, only
+ * a direct loopback request, since the figures (queue, staff online, versions) are not public.
+ */
+function scrapeAccess (token: string | undefined) {
+  return async function metricsAccess (request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (token === undefined) {
+      if (fromLoopback(request)) return
+      return await refuse(reply, 'FD_ERR_FORBIDDEN', '/metrics is served to loopback only; set metrics.token to scrape from elsewhere')
+    }
+    const given = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    if (given !== undefined && sameToken(given, token)) return
+    reply.header('www-authenticate', 'Bearer realm="frontdesk-metrics"')
+    return await refuse(reply, 'FD_ERR_UNAUTHENTICATED', 'send Authorization: Bearer <metrics.token>')
+  }
+}
+
+/**
+ * `GET /metrics` for Prometheus, to loopback or a bearer token, with its own allowance: the gauges
+ * counted at scrape time, and the counters the services feed.
+ */
 export default fp(
   async function metricsPlugin (fastify) {
     const fd = fastify.frontdesk
     const registry = fastify.metrics.registry
-    // Three gauges read the queue: one read per scrape, shared (reset by the /metrics route).
-    let scrape: Promise<Conversation[]> | undefined
-    const queued = (): Promise<Conversation[]> =>
-      (scrape ??= fd.store.listConversations({ states: ['queued'], limit: 100_000 }))
+    // Every gauge reads the same counts: one database round trip per rendering.
+    let scrape: Promise<LiveCounts> | undefined
+    const counts = (): Promise<LiveCounts> => (scrape ??= fd.store.liveCounts(fd.clock() - 3600_000))
+    // Scrapes within RenderReuseMs of each other (or at the same time) share one rendering: a
+    // scraper in a loop costs one rendering a second, whoever sends it.
+    let rendered: { at: number; text: Promise<string> } | undefined
+    const render = (): Promise<string> => {
+      const at = performance.now()
+      if (rendered !== undefined && at - rendered.at < RenderReuseMs) return rendered.text
+      scrape = undefined
+      const text = registry.metrics()
+      text.catch(() => {
+        if (rendered?.text === text) rendered = undefined
+      })
+      rendered = { at, text }
+      return text
+    }
     // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
     new Gauge({
       name: 'frontdesk_conversations',
@@ -163,15 +211,9 @@ export default fp(
       labelNames: ['state'],
       registers: [registry],
       async collect () {
-        this.set({ state: 'queued' }, (await queued()).length)
-        for (const state of ['assigned', 'offline'] as const) {
-          this.set({ state }, (await fd.store.listConversations({ states: [state], limit: 100_000 })).length)
-        }
-        const now = fd.clock()
-        this.set(
-          { state: 'bot' },
-          (await fd.store.conversationsCreated(now - 3600_000, now + 1)).filter((c) => c.state === 'bot').length
-        )
+        const c = await counts()
+        for (const state of ['queued', 'assigned', 'offline'] as const) this.set({ state }, c[state])
+        this.set({ state: 'bot' }, c.recentBot)
       },
     })
     // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
@@ -180,7 +222,7 @@ export default fp(
       help: 'Visitors waiting in the queue for an operator, shared by all instances',
       registers: [registry],
       async collect () {
-        this.set((await queued()).length)
+        this.set((await counts()).queued)
       },
     })
     // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
@@ -189,9 +231,8 @@ export default fp(
       help: 'How long the visitor first in the queue has waited (0 when nobody waits)',
       registers: [registry],
       async collect () {
-        const waiting = await queued()
-        const oldest = waiting.reduce((min, c) => Math.min(min, c.queuedAt ?? c.createdAt), Number.POSITIVE_INFINITY)
-        this.set(waiting.length === 0 ? 0 : Math.max(0, Math.round((fd.clock() - oldest) / 1000)))
+        const oldest = (await counts()).oldestQueuedAt
+        this.set(oldest === null ? 0 : Math.max(0, Math.round((fd.clock() - oldest) / 1000)))
       },
     })
     // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
@@ -200,7 +241,7 @@ export default fp(
       help: 'Operators with the console open on any instance',
       registers: [registry],
       async collect () {
-        this.set((await fd.presence.online()).length)
+        this.set((await fd.presence.onlineIds()).size)
       },
     })
     // eslint-disable-next-line no-new -- a gauge registers itself and is read through the registry
@@ -209,18 +250,22 @@ export default fp(
       help: 'Offline messages nobody has handled yet',
       registers: [registry],
       async collect () {
-        this.set((await fd.store.listContacts({ handled: false, limit: 100_000 })).length)
+        this.set((await counts()).openContacts)
       },
     })
-    fastify.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-      reply.type(registry.contentType)
-      scrape = undefined
-      try {
-        return await registry.metrics()
-      } finally {
-        scrape = undefined
+    fastify.get(
+      '/metrics',
+      {
+        // Its own allowance per address, counted before the token is checked (guesses count too).
+        config: { rateLimit: { max: fd.config.metrics.scrapesPerMinute, timeWindow: 60_000, allowList: [] } },
+        preHandler: scrapeAccess(fd.config.metrics.token),
+        schema: { hide: true, response: errors(401, 403, 429) },
+      },
+      async (_request, reply) => {
+        reply.type(registry.contentType)
+        return await render()
       }
-    })
+    )
   },
   { name: 'frontdesk-metrics', dependencies: ['frontdesk-context'] }
 )

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { formatDay, reportRange, toCsv, type CsvCell } from '../../core/analytics/index.js'
-import { analyticsReport } from '../../services/analytics.js'
 import { hasRole } from '../../services/auth.js'
 import { me, requireRole } from '../auth-hooks.js'
 import {
@@ -53,15 +52,27 @@ const analytics: FastifyPluginAsyncTypebox = async (fastify) => {
       const now = fd.clock()
       const range = reportRange(query, timeZone, now)
       if (!range.ok) return await refuse(reply, 'FD_ERR_ANALYTICS_RANGE', range.message)
-      const result = await analyticsReport(fd.store, {
+      const operator = me(request.operator)
+      const run = await fd.analytics.run(operator.id, {
         range: range.range,
+        timeZone,
         recontactMs: recontactHours * 3600_000,
         now,
         ...(query.lang !== undefined && { lang: query.lang }),
       })
+      if (!run.ok) {
+        reply.header('retry-after', '5')
+        return await refuse(
+          reply,
+          'FD_ERR_RATE_LIMITED',
+          run.reason === 'busy'
+            ? 'your previous report is still being computed: ask again when it is done'
+            : 'too many reports are being computed: try again in a few seconds'
+        )
+      }
+      const result = run.result
       if (!result.ok) return await refuse(reply, 'FD_ERR_ANALYTICS_RANGE', result.message)
       const { report } = result
-      const operator = me(request.operator)
       const seesTeam = hasRole(operator, 'editor')
 
       const content = fd.content.current()
