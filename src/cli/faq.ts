@@ -5,10 +5,12 @@ import { loadConfig } from '../config/load.js'
 import type { Config } from '../config/schema.js'
 import { formatProblem, type ContentProblem } from '../core/errors.js'
 import { findConfusableQuestions } from '../core/faq/overlap.js'
+import { parseConversationTests } from '../core/faq/conversations-file.js'
 import { parseFaqTests } from '../core/faq/tests-file.js'
 import { createAnalyzer } from '../core/text/analyzer.js'
 import type { Decision } from '../core/triage/engine.js'
 import { loadContent, type Content } from '../content/load.js'
+import { describeOutcome, runConversationTests } from './conversation-tests.js'
 import { reportCommand } from './report.js'
 import { Exit, type Io } from './io.js'
 import { printDecision, decisionJson } from './print-decision.js'
@@ -112,11 +114,16 @@ async function tryQuestion (argv: string[], io: Io): Promise<number> {
 async function runTests (argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...CommonOptions, dir: { type: 'string' } },
+    options: { ...CommonOptions, dir: { type: 'string' }, conversations: { type: 'string' } },
     allowPositionals: true,
   })
   const config = await configFor(values, values.dir)
   const file = positionals[0] ?? join(config.faqDir, 'tests.yaml')
+  // A tests file named on the command line runs alone, unless conversations are named too.
+  const conversationsFile = values.conversations ??
+    (positionals[0] === undefined ? join(config.faqDir, 'conversations.yaml') : undefined)
+  const dialogues = conversationsFile === undefined ? undefined : await readConversations(conversationsFile, io)
+  if (dialogues === 'unreadable') return Exit.usage
   let text
   try {
     text = await readFile(file, 'utf8')
@@ -128,7 +135,7 @@ async function runTests (argv: string[], io: Io): Promise<number> {
   printProblems(parsed.problems, io)
   const content = await load(config, io, false)
   if (content === undefined) return Exit.failed
-  const broken = parsed.problems.filter((p) => p.severity === 'error').length
+  const broken = [...parsed.problems, ...(dialogues?.problems ?? [])].filter((p) => p.severity === 'error').length
   const tally = { passed: 0, failed: 0, todo: 0, viaChoices: 0 }
   parsed.cases.forEach((c, i) => {
     const decision = content.engine.triage(c.q, { conversation: c.lang })
@@ -149,10 +156,38 @@ async function runTests (argv: string[], io: Io): Promise<number> {
       : `\n    got: ${describe(decision)}${decision.lang !== c.lang ? ` in ${decision.lang}` : ''}\n    at: ${file}:${c.line}`
     io.out(`${ok ? 'ok' : 'not ok'} ${i + 1} - [${c.lang}] "${c.q}" → ${c.expect}${note}${detail}`)
   })
+  const turns = dialogues === undefined ? [] : await runConversationTests(dialogues.cases, content, config)
+  turns.forEach((r, i) => {
+    const turn = r.conversation.turns[r.turn]!
+    const todo = r.conversation.todo
+    if (todo !== undefined) tally.todo++
+    else if (r.ok) tally.passed++
+    else tally.failed++
+    const note = todo === undefined ? '' : ` # TODO ${todo}${r.ok ? ' (passes now: remove the todo)' : ''}`
+    const detail = r.ok ? '' : `\n    got: ${describeOutcome(r.got)}\n    at: ${dialogues?.file}:${turn.line}`
+    const n = parsed.cases.length + i + 1
+    const what = `[${r.conversation.lang}] ${r.conversation.name}, turn ${r.turn + 1}: "${turn.say}" → ${turn.written}`
+    io.out(`${r.ok ? 'ok' : 'not ok'} ${n} - ${what}${note}${detail}`)
+  })
   io.out(
     `\n${tally.passed} passed, ${tally.failed + broken} failed${tally.todo > 0 ? `, ${tally.todo} todo` : ''} (${tally.viaChoices} of the passes through choices rather than a direct answer)`
   )
   return tally.failed + broken > 0 ? Exit.failed : Exit.ok
+}
+
+/** The multi-turn cases, when the file exists; parse problems are printed and counted as failures. */
+async function readConversations (file: string, io: Io) {
+  let text
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    io.err(`frontdesk faq test: cannot read ${file}: ${(err as Error).message}`)
+    return 'unreadable' as const
+  }
+  const parsed = parseConversationTests(text, file)
+  printProblems(parsed.problems, io)
+  return { ...parsed, file }
 }
 
 /**

@@ -68,11 +68,14 @@ t.test('faq try without a question is a usage error', async (t) => {
   t.equal((await run(['faq', 'try'])).code, 2)
 })
 
-t.test("the editors' regression cases in faq/tests.yaml all pass", async (t) => {
+t.test("the editors' regression cases in faq/tests.yaml and faq/conversations.yaml all pass", async (t) => {
   const { code, out } = await run(['faq', 'test'])
   const summary = /(\d+) passed, (\d+) failed/.exec(out)
   t.ok(summary, 'prints a summary')
   t.ok(Number(summary?.[1]) >= 60, 'at least 60 cases')
+  const conversations = new Set([...out.matchAll(/^(?:not )?ok \d+ - \[(\w+)\] (.+), turn \d+:/gm)].map((m) => `${m[1]} ${m[2]}`))
+  t.ok(conversations.size >= 40, `at least 40 conversations (${conversations.size})`)
+  for (const lang of ['en', 'es', 'it', 'ru']) t.ok([...conversations].some((c) => c.startsWith(lang)), `some in ${lang}`)
   t.equal(
     code,
     0,
