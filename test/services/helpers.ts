@@ -1,0 +1,160 @@
+import type { Test } from 'tap'
+import { configFrom } from '../../src/config/load.js'
+import type { Config } from '../../src/config/schema.js'
+import { loadContent, type Content } from '../../src/content/load.js'
+import { createRedactor } from '../../src/core/redact/index.js'
+import { availabilityFrom } from '../../src/server/availability.js'
+import { createPresence, type PresenceTracker } from '../../src/server/presence.js'
+import { createLocalBus, type BusEvent, type EventBus } from '../../src/services/bus.js'
+import { createConversationService, type ConversationServiceDeps } from '../../src/services/conversations.js'
+import { createOperatorActions } from '../../src/services/operator-actions.js'
+import { createSqliteStore } from '../../src/store/sqlite.js'
+import type { Operator, Store } from '../../src/store/types.js'
+
+/** Tuesday 10 March 2026, 10:00 in Rome: inside the sample business hours below. */
+export const TuesdayMorning = Date.parse('2026-03-10T09:00:00Z')
+/** Sunday 8 March 2026, 20:00 in Rome: closed until Monday 09:00. */
+export const SundayEvening = Date.parse('2026-03-08T19:00:00Z')
+
+export const Hours = {
+  timeZone: 'Europe/Rome',
+  weekly: {
+    mon: ['09:00-18:00'],
+    tue: ['09:00-18:00'],
+    wed: ['09:00-18:00'],
+    thu: ['09:00-18:00'],
+    fri: ['09:00-18:00'],
+  },
+}
+
+/** A clock the test moves by hand. */
+export interface Clock {
+  (): number
+  advance(ms: number): number
+  set(at: number): void
+}
+
+export function createClock (start = TuesdayMorning): Clock {
+  let now = start
+  const clock = (): number => now
+  clock.advance = (ms: number): number => (now += ms)
+  clock.set = (at: number): void => {
+    now = at
+  }
+  return clock
+}
+
+let sample: Promise<Content> | undefined
+
+/** The sample FAQ and templates (en, es, it, ru), loaded once per test file. */
+export async function sampleContent (): Promise<Content> {
+  sample ??= loadContent(configFrom({}, {})).then((r) => {
+    if (r.content === undefined) throw new Error(`the sample content does not load: ${JSON.stringify(r.problems)}`)
+    return r.content
+  })
+  return await sample
+}
+
+/** A real SQLite store in memory, closed with the test. */
+export function memoryStore (t: Test): Store {
+  const store = createSqliteStore({ file: ':memory:' })
+  t.teardown(() => store.close())
+  return store
+}
+
+/** Every event published on a bus, in order. */
+export function recordBus (bus: EventBus): BusEvent[] {
+  const events: BusEvent[] = []
+  bus.subscribe('*', (e) => events.push(e))
+  return events
+}
+
+export function operatorFixture (over: Partial<Operator> & { username: string }): Operator {
+  return {
+    id: `op-${over.username}`,
+    name: over.username,
+    role: 'operator',
+    langs: ['en'],
+    // Never checked outside the auth tests, which hash real passwords.
+    passwordHash: 'scrypt$unused',
+    capacity: 3,
+    failedLogins: 0,
+    lockedUntil: null,
+    createdAt: 0,
+    disabled: false,
+    ...over,
+  }
+}
+
+export interface Services {
+  store: Store
+  clock: Clock
+  bus: EventBus
+  events: BusEvent[]
+  presence: PresenceTracker
+  config: Config
+  deps: ConversationServiceDeps
+  conversations: ReturnType<typeof createConversationService>
+  operators: ReturnType<typeof createOperatorActions>
+  /** Stores an operator and, unless `online` is false, opens a console for them. */
+  addOperator(over: Partial<Operator> & { username: string }, online?: boolean): Promise<Operator>
+}
+
+/**
+ * The services wired as src/server/context.ts wires them, on an in-memory SQLite store, the
+ * sample content and a hand-moved clock: no fastify, no network.
+ */
+export async function services (
+  t: Test,
+  overrides: Record<string, unknown> = {},
+  clock: Clock = createClock()
+): Promise<Services> {
+  const config = configFrom(overrides, {})
+  const store = createSqliteStore({ file: ':memory:' })
+  const bus = createLocalBus()
+  const events = recordBus(bus)
+  const content = await sampleContent()
+  const presence = createPresence(store, {
+    defaultCapacity: config.queue.defaultCapacity,
+    clock,
+    onError: (err) => {
+      throw err
+    },
+  })
+  // Presence drops its rows on close: the store closes last.
+  t.teardown(async () => {
+    await presence.close()
+    await bus.close()
+    await store.close()
+  })
+  const deps: ConversationServiceDeps = {
+    store,
+    bus,
+    clock,
+    content: () => content,
+    availability: availabilityFrom(config.hours),
+    presence,
+    redactor: createRedactor({ rules: config.redaction }),
+    options: { maxTextLength: config.maxTextLength, shop: config.shop },
+  }
+  return {
+    store,
+    clock,
+    bus,
+    events,
+    presence,
+    config,
+    deps,
+    conversations: createConversationService(deps),
+    operators: createOperatorActions(deps, {
+      remindAfterMs: config.queue.remindAfterSeconds * 1000,
+      requeueAfterMs: config.queue.requeueAfterSeconds * 1000,
+    }),
+    async addOperator (over, online = true) {
+      const operator = operatorFixture(over)
+      await store.createOperator(operator)
+      if (online) presence.connect(operator.id)
+      return operator
+    },
+  }
+}
