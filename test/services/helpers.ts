@@ -9,7 +9,7 @@ import { createLocalBus, type BusEvent, type EventBus } from '../../src/services
 import { createConversationService, type ConversationServiceDeps } from '../../src/services/conversations.js'
 import { createOperatorActions } from '../../src/services/operator-actions.js'
 import { createSqliteStore } from '../../src/store/sqlite.js'
-import type { Operator, Store } from '../../src/store/types.js'
+import type { Conversation, Operator, Store } from '../../src/store/types.js'
 
 /** Tuesday 10 March 2026, 10:00 in Rome: inside the sample business hours below. */
 export const TuesdayMorning = Date.parse('2026-03-10T09:00:00Z')
@@ -157,4 +157,15 @@ export async function services (
       return operator
     },
   }
+}
+
+/** A conversation in `lang` that asked for a person: queued when someone is online, offline otherwise. */
+export async function handedOver (s: Services, lang = 'en', name?: string): Promise<Conversation> {
+  const opened = await s.conversations.open({ type: 'hello', lang, ...(name !== undefined && { name }) })
+  if (!opened.ok) throw new Error(`not opened: ${opened.code}`)
+  const outcome = await s.conversations.handle(opened.conversation.id, { type: 'handoff', client_id: 'handoff-1' })
+  if (!outcome.ok) throw new Error(`not handed over: ${outcome.code}`)
+  const conversation = await s.store.getConversation(opened.conversation.id)
+  if (conversation === undefined) throw new Error('the conversation is gone')
+  return conversation
 }
