@@ -92,6 +92,18 @@ t.test('a text is sent with a fresh client id and shown as pending until its ack
   t.same(w.model.outbox, [second])
 })
 
+t.test('a new text does not send again the texts still waiting for their ack', async (t) => {
+  const w = await connected(t)
+  w.controller.submit({ type: 'text', text: 'quanto costa spedire in Francia' })
+  w.controller.submit({ type: 'text', text: 'e in Spagna?' })
+  w.controller.submit({ type: 'text', text: 'e in Portogallo?' })
+  t.same(
+    texts(w.server.current.sent).map((f) => f.text),
+    ['quanto costa spedire in Francia', 'e in Spagna?', 'e in Portogallo?'],
+    'each resend would count against the visitor\'s messages per minute'
+  )
+})
+
 t.test('a text typed before the welcome waits and goes out once the server answers', async (t) => {
   const w = widget(t)
   w.controller.submit({ type: 'text', text: 'dove è il mio ordine?' })

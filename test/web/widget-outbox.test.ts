@@ -167,3 +167,31 @@ t.test('acknowledged frames do not restart the connection', async (t) => {
   t.equal(o.restarts(), 0)
   t.equal(o.timers.pending(), 0, 'the ack timer is gone')
 })
+
+t.test('a frame is sent once per connection, and all pending ones again on the next', async (t) => {
+  const o = outbox(t)
+  o.box.add(text('t-1', 'uno'))
+  o.box.add(text('t-2', 'dos'))
+  o.box.flush()
+  t.same(
+    o.sent.map((f) => f.client_id),
+    ['t-1', 't-2']
+  )
+  o.box.resend()
+  t.same(
+    o.sent.map((f) => f.client_id),
+    ['t-1', 't-2', 't-1', 't-2']
+  )
+})
+
+t.test('the retry of a refused frame sends only that frame', async (t) => {
+  const o = outbox(t)
+  o.box.add(text('t-1', 'uno'))
+  o.box.add(text('t-2', 'dos'))
+  o.box.refused('t-1', 'FD_ERR_RATE_LIMITED')
+  o.timers.advance(9000)
+  t.same(
+    o.sent.map((f) => f.client_id),
+    ['t-1', 't-2', 't-1']
+  )
+})

@@ -164,7 +164,7 @@ export function createController (
         model.state = { type: 'state', state: frame.state }
         // Only the first welcome of the page is history; later ones catch up on what was missed live.
         if (model.lastSeq === 0) replayUntil = frame.last_seq
-        outbox.flush()
+        outbox.resend()
         break
       }
       case 'message': {
