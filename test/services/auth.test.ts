@@ -1,7 +1,7 @@
 import t from 'tap'
 import type { Test } from 'tap'
 import { createAuth, hashPassword, hasRole, sameToken, sha256, verifyPassword } from '../../src/services/auth.js'
-import { createClock, memoryStore, operatorFixture } from './helpers.js'
+import { createClock, memoryStore, operatorFixture } from './fixtures.js'
 
 const Password = 'Fenicottero-rosa-42'
 const Hour = 3600_000
