@@ -1,6 +1,6 @@
 /**
  * The fast loop, `npm run test:unit`: the tests that need no server, no browser and no root
- * (core, render, services, and the widget's DOM-free logic), all in this one process.
+ * (core, render, services, the in-process bus and the widget's DOM-free logic), in this one process.
  *
  * tap runs every test file in a process of its own; with the TypeScript loader, that start
  * costs about 0.7 s of CPU per file, which is most of what these tests cost: as 50 processes
@@ -14,7 +14,12 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const Folders = ['core', 'render', 'services']
-const Files = ['web/browser-logic.test.ts', 'web/widget-controller.test.ts', 'web/widget-outbox.test.ts']
+const Files = [
+  'store/local-bus.test.ts',
+  'web/browser-logic.test.ts',
+  'web/widget-controller.test.ts',
+  'web/widget-outbox.test.ts',
+]
 
 const here = import.meta.dirname
 const found = Folders.flatMap((folder) =>

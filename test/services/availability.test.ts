@@ -1,6 +1,5 @@
 import t from 'tap'
-import { availabilityFrom } from '../../src/server/availability.js'
-import { alwaysOpen, formatWait } from '../../src/services/availability.js'
+import { alwaysOpen, availabilityFrom, formatWait } from '../../src/services/availability.js'
 import { Hours, SundayEvening, TuesdayMorning } from './fixtures.js'
 
 t.test('a wait is told in whole minutes, rounded up, in the visitor\'s language', async (t) => {

@@ -106,7 +106,7 @@ t.test('the operator who has a conversation can transfer it, which restarts the 
   await s.operators.claim(conv.id, marta)
   await s.operators.reply(conv.id, marta, 'op-1', 'One moment')
   s.clock.advance(5000)
-  const moved = await s.operators.transfer(conv.id, marta, ivan)
+  const moved = await s.operators.transfer(conv.id, marta, 'ivan')
   t.match(moved, { ok: true, conversation: { assignedTo: ivan.id, assignedAt: s.clock(), lastOperatorAt: null } })
   t.match((await s.store.messagesAfter(conv.id, 0)).at(-1)?.text, /Иван/)
 })
@@ -118,17 +118,26 @@ t.test('only the owner or an admin can transfer a conversation', async (t) => {
   const boss = await s.addOperator({ username: 'boss', role: 'admin' })
   const conv = await handedOver(s)
   await s.operators.claim(conv.id, marta)
-  t.match(await s.operators.transfer(conv.id, luca, luca), { ok: false, code: 'FD_ERR_FORBIDDEN' })
-  t.match(await s.operators.transfer(conv.id, boss, luca), { ok: true, conversation: { assignedTo: luca.id } })
+  t.match(await s.operators.transfer(conv.id, luca, 'luca'), { ok: false, code: 'FD_ERR_FORBIDDEN' })
+  t.match(await s.operators.transfer(conv.id, boss, 'luca'), { ok: true, conversation: { assignedTo: luca.id } })
+})
+
+t.test('a conversation cannot be transferred to someone who does not exist', async (t) => {
+  const s = await services(t)
+  const marta = await s.addOperator({ username: 'marta' })
+  const conv = await handedOver(s)
+  await s.operators.claim(conv.id, marta)
+  t.match(await s.operators.transfer(conv.id, marta, 'nobody'), { ok: false, code: 'FD_ERR_NOT_FOUND', message: /nobody/ })
+  t.equal((await s.store.getConversation(conv.id))?.assignedTo, marta.id)
 })
 
 t.test('a conversation cannot be transferred to a disabled account', async (t) => {
   const s = await services(t)
   const marta = await s.addOperator({ username: 'marta' })
-  const gone = await s.addOperator({ username: 'gone', disabled: true }, false)
+  await s.addOperator({ username: 'gone', disabled: true }, false)
   const conv = await handedOver(s)
   await s.operators.claim(conv.id, marta)
-  t.match(await s.operators.transfer(conv.id, marta, gone), { ok: false, code: 'FD_ERR_CONFLICT', message: /gone/ })
+  t.match(await s.operators.transfer(conv.id, marta, 'gone'), { ok: false, code: 'FD_ERR_CONFLICT', message: /gone/ })
 })
 
 t.test('closing a conversation ends it and asks the visitor for a rating', async (t) => {

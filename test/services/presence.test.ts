@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { Test } from 'tap'
-import { createPresence } from '../../src/server/presence.js'
+import { createPresence } from '../../src/services/presence.js'
 import { createClock, handedOver, memoryStore, operatorFixture, services } from './helpers.js'
 
 async function setup (t: Test) {

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { createLocalBus, type BusEvent } from '../../src/services/bus.js'
+import { createLocalBus } from '../../src/store/local-bus.js'
+import type { BusEvent } from '../../src/store/types.js'
 
 const message = (conversationId: string, seq: number): BusEvent => ({ type: 'message', conversationId, seq })
 
