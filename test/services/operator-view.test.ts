@@ -1,5 +1,11 @@
 import t from 'tap'
-import { conversationSummaries, conversationView, latestQuestion, operatorMessageView } from '../../src/services/operator-view.js'
+import {
+  conversationSummaries,
+  conversationView,
+  latestQuestion,
+  operatorMessageView,
+  operatorView,
+} from '../../src/services/operator-view.js'
 import { handedOver, services } from './helpers.js'
 
 t.test('a queued conversation shows how long the visitor has waited, by the clock given', async (t) => {
@@ -67,4 +73,28 @@ t.test("operators see every message's data, but HTML only for the bot's", async 
   const [, question, answer] = (await s.store.messagesAfter(opened.conversation.id, 0)).map(operatorMessageView)
   t.match(question, { author: 'visitor', html: null, client_id: 't1', data: { triage: { decision: 'answer' } } })
   t.match(answer, { author: 'bot', html: /<p>/, entry_id: 'delivery-times-and-costs', lang: 'ru' })
+})
+
+t.test("the bot's guesses go to the console in snake_case", async (t) => {
+  const s = await services(t)
+  const conv = await handedOver(s)
+  const guesses = [{ entryId: 'returns', title: 'How do I return an item?', confidence: 0.41 }]
+  t.same(conversationView(conv, s.clock(), { guesses }).guesses, [
+    { entry_id: 'returns', title: 'How do I return an item?', confidence: 0.41 },
+  ])
+})
+
+t.test('a member of the team is shown without their password hash or lockout', async (t) => {
+  const s = await services(t)
+  const ivan = await s.addOperator({ username: 'ivan', name: 'Иван', langs: ['ru', 'en'], failedLogins: 2 })
+  t.same(operatorView(ivan, true), {
+    id: ivan.id,
+    username: 'ivan',
+    name: 'Иван',
+    role: 'operator',
+    langs: ['ru', 'en'],
+    capacity: 3,
+    online: true,
+  })
+  t.notOk('online' in operatorView(ivan))
 })
