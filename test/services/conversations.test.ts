@@ -278,3 +278,50 @@ t.test('typing is published on the bus and stores nothing', async (t) => {
   t.same(s.events, [{ type: 'typing', conversationId: conversation.id, author: 'visitor' }])
   t.equal((await s.conversations.get(conversation.id))?.lastSeq, 1)
 })
+
+t.test('a text that loses a race with an operator claim is decided again, without a bot reply', async (t) => {
+  let race: (() => Promise<unknown>) | undefined
+  const s = await services(t, {}, undefined, (store) => ({
+    ...store,
+    async appendMessages (...args) {
+      // The operator's claim commits between the service's read and its write.
+      const first = race
+      race = undefined
+      await first?.()
+      return await store.appendMessages(...args)
+    },
+  }))
+  const marta = await s.addOperator({ username: 'marta' })
+  const { conversation } = await start(t, s, { lang: 'en' })
+  race = () => s.store.updateConversation(conversation.id, { state: 'assigned', assignedTo: marta.id })
+  const outcome = await s.conversations.handle(conversation.id, text('c1', 'how long does delivery take'))
+  t.same(outcome, { ok: true, seq: 2, duplicate: false })
+  const added = await s.conversations.messagesAfter(conversation.id, 1)
+  t.match(added, [{ author: 'visitor', clientId: 'c1', data: null }])
+  t.equal(added.length, 1, 'the bot does not answer over the operator')
+})
+
+t.test('a conversation that keeps changing under a frame refuses it as a conflict, storing nothing', async (t) => {
+  const s = await services(t, {}, undefined, (store) => ({
+    ...store,
+    appendMessages: async (id, messages, patch, guard) =>
+      guard === undefined ? await store.appendMessages(id, messages, patch) : undefined,
+  }))
+  const { conversation } = await start(t, s)
+  t.match(await s.conversations.handle(conversation.id, text('c1', 'hello?')), {
+    ok: false,
+    code: 'FD_ERR_CONFLICT',
+  })
+  t.equal((await s.conversations.get(conversation.id))?.lastSeq, 1)
+})
+
+t.test('a configured redaction rule removes its pattern too', async (t) => {
+  const s = await services(t, {
+    redaction: [{ name: 'codice-fiscale', pattern: '[A-Z]{6}\\d{2}[A-Z]\\d{2}[A-Z]\\d{3}[A-Z]' }],
+  })
+  const { conversation } = await start(t, s, { lang: 'it' })
+  await s.conversations.handle(conversation.id, text('c1', 'il mio codice fiscale è RSSMRA85T10A562S, serve?'))
+  const [question] = await s.conversations.messagesAfter(conversation.id, 1)
+  t.notMatch(question?.text, /RSSMRA85T10A562S/)
+  t.match(question?.data, { redactions: 1 })
+})

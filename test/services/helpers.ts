@@ -53,10 +53,13 @@ export interface Services {
 export async function services (
   t: Test,
   overrides: Record<string, unknown> = {},
-  clock: Clock = createClock()
+  clock: Clock = createClock(),
+  /** What the services see of the store: a wrapper can race them, or fail. @default the store itself */
+  seen: (store: Store) => Store = (store) => store
 ): Promise<Services> {
   const config = configFrom(overrides, {})
-  const store = createSqliteStore({ file: ':memory:' })
+  const real = createSqliteStore({ file: ':memory:' })
+  const store = seen(real)
   const bus = createLocalBus()
   const events = recordBus(bus)
   const content = await sampleContent()
@@ -71,7 +74,7 @@ export async function services (
   t.teardown(async () => {
     await presence.close()
     await bus.close()
-    await store.close()
+    await real.close()
   })
   const deps: ConversationServiceDeps = {
     store,
