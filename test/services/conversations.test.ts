@@ -1,5 +1,7 @@
 import t from 'tap'
 import type { Test } from 'tap'
+import type { Decision } from '../../src/core/triage/engine.js'
+import { createConversationService } from '../../src/services/conversations.js'
 import { Hours, services, SundayEvening, type Services } from './helpers.js'
 
 /** A new conversation, as the widget starts one; fails the test when it is refused. */
@@ -324,4 +326,17 @@ t.test('a configured redaction rule removes its pattern too', async (t) => {
   const [question] = await s.conversations.messagesAfter(conversation.id, 1)
   t.notMatch(question?.text, /RSSMRA85T10A562S/)
   t.match(question?.data, { redactions: 1 })
+})
+
+t.test('each bot decision is told to metrics once, however often its text is resent', async (t) => {
+  const s = await services(t)
+  const decisions: Decision[] = []
+  const conversations = createConversationService({ ...s.deps, observe: { decision: (d) => decisions.push(d) } })
+  const opened = await conversations.open({ type: 'hello', lang: 'es' })
+  const id = opened.ok ? opened.conversation.id : ''
+  const frame = text('c1', '¿se puede pagar con Google Pay?')
+  await conversations.handle(id, frame)
+  await conversations.handle(id, frame)
+  t.match(decisions, [{ decision: 'answer', lang: 'es', entry: { id: 'payment-methods' } }])
+  t.equal(decisions.length, 1)
 })
