@@ -38,6 +38,22 @@ t.test('a second operator cannot claim a conversation someone else took', async 
   t.equal((await s.store.getConversation(conv.id))?.assignedTo, marta.id)
 })
 
+t.test('of two operators claiming at the same moment, exactly one gets the conversation', async (t) => {
+  const s = await services(t)
+  const marta = await s.addOperator({ username: 'marta' })
+  const luca = await s.addOperator({ username: 'luca' })
+  const conv = await handedOver(s)
+  const results = await Promise.all([s.operators.claim(conv.id, marta), s.operators.claim(conv.id, luca)])
+  t.same(
+    results.map((r) => r.ok).sort(),
+    [false, true]
+  )
+  const winner = results.find((r) => r.ok)
+  t.equal((await s.store.getConversation(conv.id))?.assignedTo, winner?.ok === true ? winner.conversation.assignedTo : '')
+  const notices = (await s.store.messagesAfter(conv.id, 0)).filter((m) => m.kind === 'assigned')
+  t.equal(notices.length, 1, 'the visitor is told once')
+})
+
 t.test('a conversation the bot is still answering cannot be claimed', async (t) => {
   const s = await services(t)
   const marta = await s.addOperator({ username: 'marta' })
