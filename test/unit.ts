@@ -17,6 +17,7 @@ const Folders = ['core', 'render', 'services']
 const Files = [
   'store/local-bus.test.ts',
   'web/browser-logic.test.ts',
+  'web/widget-connection.test.ts',
   'web/widget-controller.test.ts',
   'web/widget-outbox.test.ts',
 ]

@@ -9,9 +9,10 @@ import type { Transport, TransportEvents } from '../../src/web/widget/transport.
 
 /**
  * What the widget's logic needs of a browser, and no more: no DOM. `window` only carries the
- * online/offline events, `localStorage` is a map that outlives a controller (a reload).
+ * online/offline events, `localStorage` is a map that outlives a controller (a reload), and
+ * `WebSocket` exists only when asked for.
  */
-export function installBrowser (): { storage: Map<string, string> } {
+export function installBrowser (options: { websocket?: boolean } = {}): { storage: Map<string, string> } {
   const storage = new Map<string, string>()
   const local = {
     getItem: (key: string) => storage.get(key) ?? null,
@@ -29,6 +30,12 @@ export function installBrowser (): { storage: Map<string, string> } {
     sessionStorage: { ...local, getItem: () => null },
   })
   Object.defineProperty(globalThis, 'navigator', { value: { onLine: true, language: 'it-IT' }, configurable: true })
+  // Only whether it exists matters: without it the widget goes straight to HTTP.
+  Object.defineProperty(globalThis, 'WebSocket', {
+    value: options.websocket === true ? class FakeWebSocket {} : undefined,
+    configurable: true,
+    writable: true,
+  })
   return { storage }
 }
 
