@@ -33,6 +33,25 @@ t.test('a conversation takes the first browser language the FAQ has, else the de
   t.equal(german.conversation.browserLang, 'de', 'the browser language is kept as a hint')
 })
 
+t.test("a new conversation keeps the browser's hints, but the visitor id only as a hash", async (t) => {
+  const s = await services(t)
+  const { conversation } = await start(t, s, {
+    lang: 'es-ES',
+    visitor_id: 'visitor-7Hq2mZ9xLp4w',
+    page_url: 'https://shop.example/es/sofas?color=azul',
+  })
+  t.match(conversation, {
+    browserLang: 'es',
+    userAgent: 'Firefox',
+    pageUrl: 'https://shop.example/es/sofas?color=azul',
+    visitorKey: /^[0-9a-f]{64}$/,
+    createdAt: s.clock(),
+  })
+  t.notMatch(JSON.stringify(conversation), /7Hq2mZ9xLp4w/)
+  const again = await start(t, s, { visitor_id: 'visitor-7Hq2mZ9xLp4w' })
+  t.equal(again.conversation.visitorKey, conversation.visitorKey, 'the same visitor is recognised')
+})
+
 t.test('a start retried with the same start key opens the same conversation once', async (t) => {
   const s = await services(t)
   const first = await start(t, s, { start_key: 'k-7f3a9c2e1b' })

@@ -88,3 +88,12 @@ t.test('the hours as templates see them say whether the team is in and when it i
   t.match(hours(SundayEvening + 14 * 3600_000, 'en'), { open: true, nextOpen: '' })
   t.match(hours(SundayEvening, 'es').summary, /lunes/i)
 })
+
+t.test('a queued visitor whose operators all left keeps their place but is promised no wait', async (t) => {
+  const s = await services(t)
+  const marta = await s.addOperator({ username: 'marta' }, false)
+  const leave = s.presence.connect(marta.id)
+  const conv = await handedOver(s)
+  leave()
+  t.same(await s.conversations.state(conv), { type: 'state', state: 'queued', queue_position: 1 })
+})

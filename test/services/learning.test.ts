@@ -193,6 +193,30 @@ t.test('the same reply to three escalated questions proposes a draft entry', asy
   t.same(draft?.questions.slice().sort(), questions.slice().sort())
 })
 
+t.test("an operator's reply that says what an entry says proposes the question for that entry", async (t) => {
+  const s = await setup(t)
+  const question = await ask(s, 'got a slip through the door')
+  t.match(question.data, { triage: { decision: 'escalate' } })
+  await s.operators.claim(question.conversationId, s.marta)
+  await s.operators.reply(
+    question.conversationId,
+    s.marta,
+    'r1',
+    'No problem: the carrier leaves a notice and tries again on the next working day. After two failed ' +
+      'attempts the parcel waits at the local depot or pick-up point for 7 days; take the notice and an ID.'
+  )
+  s.clock.advance(60_000)
+  t.same(await s.learning.sweep(), { proposed: 1 })
+  t.match(await s.learning.proposals({}), [
+    {
+      kind: 'question',
+      entryId: 'missed-delivery',
+      questions: ['got a slip through the door'],
+      sources: [{ operatorId: s.marta.id }],
+    },
+  ])
+})
+
 t.test('an accepted question is one more line in the entry, loaded at once', async (t) => {
   const s = await setup(t, { live: true })
   const question = await ask(s, 'my sofa never showed up')
