@@ -78,6 +78,13 @@ t.test('an account is locked after too many wrong passwords, even for the right 
   t.match(await auth.login('chiara', Password), { ok: false, code: 'FD_ERR_LOGIN_FAILED' })
 })
 
+t.test('guesses made all at once are counted before any is checked, so they cannot outrun the lock', async (t) => {
+  const { auth } = await setup(t)
+  const wrong = Array.from({ length: Options.maxFailures }, (_, i) => auth.login('chiara', `guess-${i}`))
+  const results = await Promise.all([...wrong, auth.login('chiara', Password)])
+  t.match(results.at(-1), { ok: false, code: 'FD_ERR_LOGIN_FAILED' }, 'the right password came one guess too late')
+})
+
 t.test('a locked account opens again once the lock has passed', async (t) => {
   const { auth, clock } = await setup(t)
   for (let i = 0; i < Options.maxFailures; i++) await auth.login('chiara', `guess-${i}`)

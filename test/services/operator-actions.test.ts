@@ -231,6 +231,21 @@ t.test('an operator silent after the visitor wrote is reminded once after a minu
   t.same(await s.operators.sweepSilent(), { reminded: [], requeued: [] }, 'not twice')
 })
 
+t.test('a visitor who writes again after a reminder earns the operator another one', async (t) => {
+  const s = await services(t)
+  const marta = await s.addOperator({ username: 'marta' })
+  const conv = await handedOver(s)
+  await s.operators.claim(conv.id, marta)
+  s.clock.advance(60_000)
+  await s.operators.sweepSilent()
+  s.clock.advance(30_000)
+  await s.conversations.handle(conv.id, { type: 'text', client_id: 't2', text: 'hello? anyone?' })
+  s.clock.advance(59_000)
+  t.same(await s.operators.sweepSilent(), { reminded: [], requeued: [] })
+  s.clock.advance(1000)
+  t.same(await s.operators.sweepSilent(), { reminded: [conv.id], requeued: [] })
+})
+
 t.test('an operator who answers is not reminded', async (t) => {
   const s = await services(t)
   const marta = await s.addOperator({ username: 'marta' })
