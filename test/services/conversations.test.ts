@@ -229,14 +229,39 @@ t.test('choosing an entry that does not exist is stored without an answer', asyn
   t.equal(added.length, 1)
 })
 
-t.test('"yes, it helped" is recorded in the visitor\'s language and changes nothing else', async (t) => {
+t.test('"yes, it helped" is recorded in the visitor\'s language and thanked for, and nobody is paged', async (t) => {
   const s = await services(t)
   const { conversation } = await start(t, s, { lang: 'es' })
   await s.conversations.handle(conversation.id, text('c1', '¿se puede pagar con Google Pay?'))
   const answer = (await s.conversations.messagesAfter(conversation.id, 0)).find((m) => m.kind === 'answer')
-  await s.conversations.handle(conversation.id, { type: 'feedback', client_id: 'f1', seq: answer?.seq ?? 0, helpful: true })
-  const last = (await s.conversations.messagesAfter(conversation.id, 0)).at(-1)
-  t.match(last, { kind: 'feedback', data: { seq: answer?.seq, helpful: true }, text: 'Sí, gracias' })
+  const seq = answer?.seq ?? 0
+  await s.conversations.handle(conversation.id, { type: 'feedback', client_id: 'f1', seq, helpful: true })
+  const [said, thanks] = (await s.conversations.messagesAfter(conversation.id, 0)).slice(-2)
+  t.match(said, { author: 'visitor', kind: 'feedback', data: { seq, helpful: true }, text: 'Sí, gracias' })
+  t.match(thanks, { author: 'bot', kind: 'feedback_yes', lang: 'es' })
+  t.equal((await s.conversations.get(conversation.id))?.state, 'bot')
+})
+
+t.test('a typed "no" after "did this help?" is feedback, and hands the conversation to a person', async (t) => {
+  const s = await services(t)
+  await s.addOperator({ username: 'marta', langs: ['it'] })
+  const { conversation } = await start(t, s, { lang: 'it' })
+  await s.conversations.handle(conversation.id, text('c1', 'quanto costa spedire in Francia'))
+  const answer = (await s.conversations.messagesAfter(conversation.id, 0)).find((m) => m.kind === 'answer')
+  t.ok(answer, 'answered')
+  await s.conversations.handle(conversation.id, text('c2', 'no'))
+  const said = (await s.conversations.messagesAfter(conversation.id, 0)).find((m) => m.clientId === 'c2')
+  t.match(said, { kind: 'feedback', data: { seq: answer?.seq, helpful: false } })
+  t.equal((await s.conversations.get(conversation.id))?.state, 'queued')
+})
+
+t.test('a greeting alone gets a short reply from the bot and pages nobody', async (t) => {
+  const s = await services(t)
+  await s.addOperator({ username: 'ivan', langs: ['ru'] })
+  const { conversation } = await start(t, s, { lang: 'ru' })
+  await s.conversations.handle(conversation.id, text('c1', 'Привет!'))
+  const [, reply] = await s.conversations.messagesAfter(conversation.id, 1)
+  t.match(reply, { author: 'bot', kind: 'smalltalk_greeting', lang: 'ru' })
   t.equal((await s.conversations.get(conversation.id))?.state, 'bot')
 })
 
