@@ -9,7 +9,7 @@
  * pick it up there. A test that needs a process to itself (one that mocks modules or leaves
  * globals changed) does not belong in these folders.
  */
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -23,10 +23,14 @@ const Files = [
 ]
 
 const here = import.meta.dirname
+// A file that starts PostgreSQL or Chromium through test/setup/ (which may install them with
+// apt) needs root and minutes: `npm test` runs it, the fast loop does not.
+const needsSetup = (file: string): boolean => readFileSync(join(here, file), 'utf8').includes("from '../setup/")
 const found = Folders.flatMap((folder) =>
   readdirSync(join(here, folder), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
     .map((file) => join(folder, file))
+    .filter((file) => !needsSetup(file))
     .sort()
 )
 for (const file of [...found, ...Files]) await import(pathToFileURL(join(here, file)).href)
