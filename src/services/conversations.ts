@@ -220,7 +220,10 @@ export function createConversationService (deps: ConversationServiceDeps) {
     const redacted = deps.redactor.redact(cleaned.text)
     const removed = redacted.redactions.length
     const at = clock()
-    return await commit(id, async (conv) => {
+    // Told to metrics once stored: a resend, or an attempt the state moved under, decided nothing.
+    let decided: Decision | undefined
+    const outcome = await commit(id, async (conv) => {
+      decided = undefined
       const notice = removed > 0 ? [system(conv, 'redacted', at, { redacted: { count: removed } })] : []
       if (!botMayAnswer(conv.state)) {
         const data = removed > 0 ? { redactions: removed } : null
@@ -235,7 +238,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
         { conversation: conv.lang, browser: conv.browserLang ?? undefined },
         { topic: dialogue.topic, now: at }
       )
-      deps.observe?.decision(decision)
+      decided = decision
       const typed = typedFeedback(decision, dialogue)
       if (typed !== undefined) return await judged(conv, clientId, redacted.text, at, typed)
       const bot = await reply(conv, decision, at, dialogue)
@@ -248,6 +251,8 @@ export function createConversationService (deps: ConversationServiceDeps) {
       }
       return { messages: [question, ...notice, ...bot.messages], patch: { ...bot.patch, lastVisitorAt: at } }
     })
+    if (outcome.ok && !outcome.duplicate && decided !== undefined) deps.observe?.decision(decided)
+    return outcome
   }
 
   /**

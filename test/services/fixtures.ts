@@ -1,5 +1,66 @@
+import type { Test } from 'tap'
 import { reportRange } from '../../src/core/analytics/index.js'
-import type { Store } from '../../src/store/types.js'
+import { createSqliteStore } from '../../src/store/sqlite.js'
+import type { Operator, Store } from '../../src/store/types.js'
+
+/** Tuesday 10 March 2026, 10:00 in Rome: inside the sample business hours below. */
+export const TuesdayMorning = Date.parse('2026-03-10T09:00:00Z')
+/** Sunday 8 March 2026, 20:00 in Rome: closed until Monday 09:00. */
+export const SundayEvening = Date.parse('2026-03-08T19:00:00Z')
+
+export const Hours = {
+  timeZone: 'Europe/Rome',
+  weekly: {
+    mon: ['09:00-18:00'],
+    tue: ['09:00-18:00'],
+    wed: ['09:00-18:00'],
+    thu: ['09:00-18:00'],
+    fri: ['09:00-18:00'],
+  },
+}
+
+/** A clock the test moves by hand. */
+export interface Clock {
+  (): number
+  advance(ms: number): number
+  set(at: number): void
+}
+
+export function createClock (start = TuesdayMorning): Clock {
+  let now = start
+  const clock = (): number => now
+  clock.advance = (ms: number): number => (now += ms)
+  clock.set = (at: number): void => {
+    now = at
+  }
+  return clock
+}
+
+/** A real SQLite store in memory, closed with the test. */
+export function memoryStore (t: Test): Store {
+  const store = createSqliteStore({ file: ':memory:' })
+  t.teardown(() => store.close())
+  return store
+}
+
+export function operatorFixture (over: Partial<Operator> & { username: string }): Operator {
+  return {
+    id: `op-${over.username}`,
+    name: over.username,
+    role: 'operator',
+    langs: ['en'],
+    // Never checked outside the auth tests, which hash real passwords.
+    passwordHash: 'scrypt$unused',
+    capacity: 3,
+    failedLogins: 0,
+    lockedUntil: null,
+    createdAt: 0,
+    disabled: false,
+    ...over,
+  }
+}
+
+// ---- analytics: two conversations over three days
 
 export const T0 = Date.parse('2026-03-02T09:00:00Z')
 export const Now = T0 + 3 * 86_400_000

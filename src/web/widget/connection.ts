@@ -1,7 +1,7 @@
 import { backoffDelay } from '../shared/backoff.js'
 import type { VisitorHelloFrame, VisitorServerFrame } from '../shared/protocol.js'
 import { httpTransport } from './http-transport.js'
-import { TransportCodes, type Transport } from './transport.js'
+import { TransportCodes, type OpenTransport, type Transport } from './transport.js'
 import { websocketTransport } from './ws-transport.js'
 
 /** Where the connection stands, for the status line. */
@@ -19,6 +19,11 @@ export interface ConnectionOptions {
   onStatus(status: ConnectionStatus): void
   /** The saved conversation does not exist or the token is wrong (close code 4403). */
   onRejected(): void
+  /**
+   * How to open a transport of the kind chosen; tests pass a fake.
+   * @default the websocket to `/ws/visitor`, or the HTTP fallback
+   */
+  openTransport?: (kind: Transport['kind']) => OpenTransport
 }
 
 // Websocket attempts that fail before the server answers, in a row, while the browser says it
@@ -55,7 +60,10 @@ export function createConnection (options: ConnectionOptions) {
     if (!running || transport !== undefined) return
     setStatus(attempt === 0 ? 'connecting' : 'reconnecting')
     welcomed = false
-    const open = useHttp() ? httpTransport(options.base, options.lastSeq) : websocketTransport(options.base)
+    const kind = useHttp() ? 'http' : 'websocket'
+    const open =
+      options.openTransport?.(kind) ??
+      (kind === 'http' ? httpTransport(options.base, options.lastSeq) : websocketTransport(options.base))
     const current: Transport = open(options.hello(), {
       frame (frame) {
         if (frame.type === 'welcome') {

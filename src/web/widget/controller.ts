@@ -6,7 +6,7 @@ import type {
   VisitorHelloFrame,
   VisitorServerFrame,
 } from '../shared/protocol.js'
-import { createConnection, type ConnectionStatus } from './connection.js'
+import { createConnection, type ConnectionOptions, type ConnectionStatus } from './connection.js'
 import type { WidgetOptions } from './options.js'
 import { createOutbox } from './outbox.js'
 import type { OutboxItem, SessionStore } from './session-store.js'
@@ -45,7 +45,12 @@ const TypingEveryMs = 3000
  * the outbox of unacknowledged frames (persisted; resent with the same client id after every
  * reconnect, so nothing is lost or stored twice), and the model the view draws.
  */
-export function createController (options: WidgetOptions, store: SessionStore, onChange: (model: WidgetModel) => void) {
+export function createController (
+  options: WidgetOptions,
+  store: SessionStore,
+  onChange: (model: WidgetModel) => void,
+  transports: Pick<ConnectionOptions, 'openTransport'> = {}
+) {
   let saved = store.load()
   const model: WidgetModel = {
     messages: [],
@@ -111,6 +116,7 @@ export function createController (options: WidgetOptions, store: SessionStore, o
     hello,
     lastSeq: () => model.lastSeq,
     onFrame: receive,
+    ...transports,
     onStatus (status) {
       model.connection = status
       changed()
@@ -158,7 +164,7 @@ export function createController (options: WidgetOptions, store: SessionStore, o
         model.state = { type: 'state', state: frame.state }
         // Only the first welcome of the page is history; later ones catch up on what was missed live.
         if (model.lastSeq === 0) replayUntil = frame.last_seq
-        outbox.flush()
+        outbox.resend()
         break
       }
       case 'message': {

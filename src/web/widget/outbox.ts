@@ -28,6 +28,9 @@ export function createOutbox (deps: OutboxDeps) {
   let slowDown = false
   let ackTimer: ReturnType<typeof setTimeout> | undefined
   let retryTimer: ReturnType<typeof setTimeout> | undefined
+  // Sent on this connection and not answered yet: sent once per connection, since every resend
+  // counts against the visitor's messages per minute.
+  const inFlight = new Set<string>()
 
   const set = (next: OutboxItem[]): void => {
     items = next
@@ -38,9 +41,9 @@ export function createOutbox (deps: OutboxDeps) {
     items.find((i) => i.frame.client_id === clientId)
 
   const flush = (): void => {
-    const pending = items.filter((i) => i.status === 'pending')
+    const pending = items.filter((i) => i.status === 'pending' && !inFlight.has(i.frame.client_id))
     if (pending.length === 0 || !deps.isOnline()) return
-    for (const item of pending) deps.send(item.frame)
+    for (const item of pending) if (deps.send(item.frame)) inFlight.add(item.frame.client_id)
     clearTimeout(ackTimer)
     ackTimer = setTimeout(() => {
       if (items.some((i) => i.status === 'pending')) deps.restart()
@@ -51,8 +54,13 @@ export function createOutbox (deps: OutboxDeps) {
     items: (): OutboxItem[] => items,
     /** The server asked us to slow down. */
     slowDown: (): boolean => slowDown,
-    /** Sends every pending frame, in order, and watches for their acks. */
+    /** Sends the pending frames not sent on this connection yet, in order, and watches for their acks. */
     flush,
+    /** A new connection: sends every pending frame again, in order. */
+    resend (): void {
+      inFlight.clear()
+      flush()
+    },
     add (frame: VisitorActionFrame, label?: string): void {
       set([...items, { frame, status: 'pending', ...(label !== undefined && { label }) }])
       flush()
@@ -60,12 +68,14 @@ export function createOutbox (deps: OutboxDeps) {
     /** The frame is stored (its ack, or the stored message with its client id, came back). */
     acknowledge (clientId: string): void {
       slowDown = false
+      inFlight.delete(clientId)
       if (find(clientId) !== undefined) set(items.filter((i) => i.frame.client_id !== clientId))
       if (!items.some((i) => i.status === 'pending')) clearTimeout(ackTimer)
     },
     refused (clientId: string | undefined, code: string): void {
       const item = find(clientId)
       if (item === undefined) return
+      inFlight.delete(item.frame.client_id)
       if (RetryableErrors.has(code)) {
         slowDown = code === 'FD_ERR_RATE_LIMITED'
         clearTimeout(retryTimer)
