@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify'
 
 /**
  * Whether a browser request comes from a page allowed to use the chat: the server's own origin,
@@ -12,4 +12,28 @@ export function originAllowed (request: FastifyRequest, allowed: readonly string
   if (allowed.includes('*') || allowed.includes(origin)) return true
   const host = request.headers.host
   return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)
+}
+
+/** Refused origins warned about at most once each, up to this many (a misconfiguration has a few). */
+const MaxWarnedOrigins = 100
+
+/**
+ * `originAllowed` that tells the admin: the first refusal of each origin is logged as a warning
+ * naming it and the `allowedOrigins` setting, since a widget embedded on a page that is not
+ * allowed otherwise only shows visitors that the chat is unavailable.
+ */
+export function createOriginCheck (allowed: readonly string[], log: FastifyBaseLogger) {
+  const warned = new Set<string>()
+  return (request: FastifyRequest): boolean => {
+    if (originAllowed(request, allowed)) return true
+    const origin = String(request.headers.origin)
+    if (!warned.has(origin) && warned.size < MaxWarnedOrigins) {
+      warned.add(origin)
+      log.warn(
+        { origin, allowedOrigins: allowed },
+        `the chat was refused to a page on ${origin}: add it to allowedOrigins in the config to embed the widget there`
+      )
+    }
+    return false
+  }
 }

@@ -36,12 +36,15 @@ async function sampleContent (config: Config): Promise<Content> {
 export async function build (
   t: Test,
   overrides: Record<string, unknown> = {},
-  options: { clock?: () => number } = {}
+  options: { clock?: () => number; log?: (line: string) => void } = {}
 ): Promise<Built> {
   const dir = t.testdir()
   const config = configFrom({ dataDir: dir, ...overrides }, {})
   const store = createSqliteStore({ file: join(dir, 'frontdesk.db') })
-  const app = Fastify({ logger: false })
+  const log = options.log
+  const app = Fastify({
+    logger: log === undefined ? false : { level: 'warn', stream: { write: (line: string) => log(line) } },
+  })
   const shared = ['faqDir', 'templatesDir', 'defaultLang', 'thresholds', 'shop'].every((key) => !(key in overrides))
   const content = shared ? await sampleContent(config) : undefined
   // fp: the app's decorations (app.frontdesk) are visible to the test.

@@ -120,6 +120,15 @@ t.test('a conversation the server no longer knows is reported, not retried', asy
   t.equal(w.server.opened.length, 1)
 })
 
+t.test('a page the server refuses (allowedOrigins) is told the chat is unavailable, and not retried', async (t) => {
+  const w = connection(t, { forceHttp: true })
+  w.c.start()
+  w.server.current.drop(4030)
+  w.timers.advance(60_000)
+  t.same(w.statuses, ['connecting', 'unavailable'])
+  t.equal(w.server.opened.length, 1)
+})
+
 t.test('a stopped connection closes its transport and stays closed', async (t) => {
   const w = connection(t)
   w.c.start()

@@ -339,3 +339,19 @@ t.test('screenshots of the widget on a desktop and on a phone', async (t) => {
   t.same(panel === null ? null : [panel.width, panel.height], [390, 844], 'the panel fills a phone screen')
   await screenshot(phone.page, 'widget-phone')
 })
+
+t.test('on a page whose origin is not allowed, the widget says the chat is unavailable there', async (t) => {
+  const elsewhere = await hostSite(t)
+  const { url } = await startApp(t, { allowedOrigins: [] })
+  const { page } = await openPage(t, browser)
+  await elsewhere.show(
+    page,
+    '/blog',
+    `<!doctype html><html lang="en"><head><title>Blog</title></head>
+    <body><h1>Blog</h1><script src="${url}/widget.js" defer></script></body></html>`
+  )
+  await page.getByRole('button', { name: 'Chat with us' }).click()
+  // Two refused websockets, then the HTTP fallback's 403: allow for the backoff between them.
+  await page.getByText('the chat is not available on this site').waitFor({ timeout: 30_000 })
+  t.ok(await page.getByRole('textbox').isDisabled(), 'nothing can be typed')
+})

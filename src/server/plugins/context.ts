@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config/schema.js'
 import { createBucketMap } from '../../core/limits/token-bucket.js'
@@ -16,6 +17,7 @@ import { availabilityFrom } from '../../services/availability.js'
 import { createContentHolder, type ContentHolder } from '../content-holder.js'
 import { countOperators, countVisitors, createMetrics } from './metrics.js'
 import { createPresence, type PresenceTracker } from '../../services/presence.js'
+import { createOriginCheck } from '../origin.js'
 
 /** What the app is built from; tests pass their own store, clock and content. */
 export interface AppOptions {
@@ -56,6 +58,8 @@ export interface Frontdesk {
    * transports: a flooder who reconnects or switches to HTTP keeps the same allowance.
    */
   visitorBuckets: ReturnType<typeof createBucketMap>
+  /** Whether a page's origin may use the visitor chat; the first refusal of each origin is a logged warning. */
+  originAllowed: (request: FastifyRequest) => boolean
 }
 
 declare module 'fastify' {
@@ -109,6 +113,7 @@ export default fp(
       content,
       presence,
       analytics,
+      originAllowed: createOriginCheck(config.allowedOrigins, fastify.log),
       visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
       conversations: countVisitors(createConversationService(deps), metrics),
       learning,

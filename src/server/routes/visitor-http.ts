@@ -5,7 +5,6 @@ import { parseAcceptLanguage } from '../../core/lang/tags.js'
 import { checkVisitorFrame } from '../../core/protocol.js'
 import { visitorMessageFrame } from '../../services/frames.js'
 import type { Conversation } from '../../store/types.js'
-import { originAllowed } from '../origin.js'
 import { refuse } from '../refuse.js'
 import { ErrorSchema } from '../schemas/common.js'
 
@@ -47,7 +46,13 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
   // A widget embedded on the shop's own domain calls us cross-origin: allowed origins get CORS
   // headers (never credentials: the resume token is a header, not a cookie), others a 403.
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!originAllowed(request, fd.config.allowedOrigins)) {
+    if (!fd.originAllowed(request)) {
+      // Readable by the refused page (its preflight passes, the request itself is refused), so
+      // that its widget can say the chat is unavailable there instead of retrying as if the
+      // network were down. The answer carries nothing but the refusal.
+      const origin = request.headers.origin
+      if (origin !== undefined) void reply.header('access-control-allow-origin', origin).header('vary', 'Origin')
+      if (request.method === 'OPTIONS') return
       return await reply
         .code(403)
         .send({ code: 'FD_ERR_FORBIDDEN', message: `origin ${request.headers.origin ?? ''} may not use the chat` })

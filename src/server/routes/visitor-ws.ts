@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { WebSocket } from '@fastify/websocket'
 import { parseAcceptLanguage } from '../../core/lang/tags.js'
-import { originAllowed } from '../origin.js'
 import { createVisitorChannel } from '../visitor-channel.js'
 
 // A client that stops reading is cut off rather than buffered for without limit.
@@ -18,7 +17,7 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
     {
       websocket: true,
       preValidation: async (request, reply) => {
-        if (!originAllowed(request, fd.config.allowedOrigins)) {
+        if (!fd.originAllowed(request)) {
           return await reply
             .code(403)
             .send({ code: 'FD_ERR_FORBIDDEN', message: `origin ${request.headers.origin ?? ''} may not open the chat` })

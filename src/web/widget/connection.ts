@@ -5,7 +5,7 @@ import { TransportCodes, type OpenTransport, type Transport } from './transport.
 import { websocketTransport } from './ws-transport.js'
 
 /** Where the connection stands, for the status line. */
-export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting'
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'unavailable'
 
 export interface ConnectionOptions {
   base: string
@@ -78,6 +78,12 @@ export function createConnection (options: ConnectionOptions) {
         if (transport === current) transport = undefined
         welcomed = false
         if (!running) return
+        if (code === TransportCodes.notAllowedHere) {
+          // The server refuses this page (allowedOrigins): say so, and stop trying.
+          running = false
+          setStatus('unavailable')
+          return
+        }
         if (code === TransportCodes.gone) {
           setStatus('reconnecting')
           options.onRejected()

@@ -52,6 +52,7 @@ export function httpTransport (base: string, lastSeq: () => number): OpenTranspo
         credentials: 'omit',
       })
       if (res.status === 404) return fail(TransportCodes.gone)
+      if (res.status === 403) return fail(TransportCodes.notAllowedHere)
       if (res.status >= 500) return fail(TransportCodes.network)
       const body = (await res.json()) as { frames?: VisitorServerFrame[]; code?: string; message?: string }
       if (res.ok) return emit(body.frames ?? [])
@@ -74,6 +75,7 @@ export function httpTransport (base: string, lastSeq: () => number): OpenTranspo
         })
         if (res.status === 404) return fail(TransportCodes.gone)
         if (res.status === 429) return fail(TransportCodes.rateLimited)
+        if (res.status === 403) return fail(TransportCodes.notAllowedHere)
         if (!res.ok) return fail(TransportCodes.network)
         const frames = ((await res.json()) as { frames: VisitorServerFrame[] }).frames
         emit(frames)

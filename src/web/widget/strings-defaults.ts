@@ -17,6 +17,7 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     unread_one: '1 new message',
     unread_other: '{count} new messages',
     rate_limited: "You're sending messages very quickly. Please wait a moment.",
+    unavailable_here: 'Sorry, the chat is not available on this site.',
   },
   es: {
     typing_named: '{name} está escribiendo…',
@@ -30,6 +31,7 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     unread_one: '1 mensaje nuevo',
     unread_other: '{count} mensajes nuevos',
     rate_limited: 'Estás enviando mensajes muy rápido. Espera un momento.',
+    unavailable_here: 'Lo sentimos, el chat no está disponible en este sitio.',
   },
   it: {
     typing_named: '{name} sta scrivendo…',
@@ -43,6 +45,7 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     unread_one: '1 nuovo messaggio',
     unread_other: '{count} nuovi messaggi',
     rate_limited: 'Stai inviando messaggi molto velocemente. Attendi un momento.',
+    unavailable_here: 'Ci dispiace, la chat non è disponibile su questo sito.',
   },
   ru: {
     typing_named: '{name} печатает…',
@@ -58,5 +61,6 @@ export const StringDefaults: Readonly<Record<string, Readonly<Record<string, str
     unread_many: '{count} новых сообщений',
     unread_other: '{count} новых сообщения',
     rate_limited: 'Вы отправляете сообщения слишком часто. Подождите немного.',
+    unavailable_here: 'К сожалению, чат недоступен на этом сайте.',
   },
 }

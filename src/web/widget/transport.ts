@@ -30,4 +30,6 @@ export const TransportCodes = {
   noWelcome: 4000,
   gone: 4403,
   rateLimited: 4429,
+  /** This page's origin may not use the chat (HTTP 403): nothing to retry. Not a server close code. */
+  notAllowedHere: 4030,
 } as const

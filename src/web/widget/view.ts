@@ -74,6 +74,7 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
   }
 
   const connectionText = (model: WidgetModel, u: Ui): string => {
+    if (model.connection === 'unavailable') return u.t('unavailable_here')
     if (model.slowDown) return u.t('rate_limited')
     if (model.connection !== 'reconnecting') return ''
     return navigator.onLine === false ? u.t('connection_lost') : u.t('reconnecting')
@@ -125,6 +126,9 @@ export function createView (shadow: ShadowRoot, options: WidgetOptions, on: View
       setAttrIfChanged(s.send, 'aria-label', t('send'))
       setAttrIfChanged(s.send, 'title', t('send'))
       s.log.setAttribute('aria-busy', String(model.connection === 'connecting'))
+      // Refused on this page: nothing typed could be sent.
+      s.input.disabled = model.connection === 'unavailable'
+      s.send.disabled = model.connection === 'unavailable'
       list.render(model, next)
     },
   }
