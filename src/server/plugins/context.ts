@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { Config } from '../../config/schema.js'
-import { createBucketMap } from '../../core/limits/token-bucket.js'
 import { createRedactor } from '../../core/redact/index.js'
+import { createAllowance, type Allowance } from '../../services/allowance.js'
 import { createAnalyticsRunner, type AnalyticsRunner } from '../../services/analytics-runner.js'
 import { createAuth, type Auth } from '../../services/auth.js'
 import { createLocalBus } from '../../store/local-bus.js'
@@ -16,6 +16,7 @@ import { availabilityFrom } from '../../services/availability.js'
 import { createContentHolder, type ContentHolder } from '../content-holder.js'
 import { countOperators, countVisitors, createMetrics } from './metrics.js'
 import { createPresence, type PresenceTracker } from '../../services/presence.js'
+import { createQueueFeed, type QueueFeed } from '../../services/queue-feed.js'
 
 /** What the app is built from; tests pass their own store, clock and content. */
 export interface AppOptions {
@@ -52,10 +53,13 @@ export interface Frontdesk {
   analytics: AnalyticsRunner
   presence: PresenceTracker
   /**
-   * Visitor messages allowed per conversation, shared by all its connections and both
-   * transports: a flooder who reconnects or switches to HTTP keeps the same allowance.
+   * What visitors may do per minute (messages per conversation, visitor id and address; new
+   * conversations per address and visitor id), shared by all connections and both transports: a
+   * flooder who reconnects, starts over or switches to HTTP keeps the same allowance.
    */
-  visitorBuckets: ReturnType<typeof createBucketMap>
+  allowance: Allowance
+  /** Queue places for waiting visitors and queue frames for consoles, computed once per change. */
+  queue: QueueFeed
 }
 
 declare module 'fastify' {
@@ -83,6 +87,7 @@ export default fp(
     const analytics = createAnalyticsRunner({ store })
     const metrics = createMetrics()
     fastify.decorate('metrics', metrics)
+    const allowance = createAllowance(config.limits, clock)
     const deps = {
       store,
       bus,
@@ -93,6 +98,7 @@ export default fp(
       redactor: createRedactor({ rules: config.redaction }),
       options: { maxTextLength: config.maxTextLength, shop: config.shop },
       observe: { decision: metrics.decision },
+      allowance,
     }
     const learning = createLearning({
       store,
@@ -101,6 +107,7 @@ export default fp(
       reload: content.reload,
       faqDir: config.faqDir,
     })
+    const conversations = countVisitors(createConversationService(deps), metrics)
     fastify.decorate('frontdesk', {
       config,
       store,
@@ -109,8 +116,15 @@ export default fp(
       content,
       presence,
       analytics,
-      visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
-      conversations: countVisitors(createConversationService(deps), metrics),
+      allowance,
+      conversations,
+      queue: createQueueFeed({
+        store,
+        bus,
+        clock,
+        conversations,
+        onError: (err) => fastify.log.error({ err }, 'queue feed failed'),
+      }),
       learning,
       workspace: createWorkspace({ store, presence, clock }),
       faqLinks: createFaqLinks({ store, clock, content: content.current, learning }),
