@@ -77,6 +77,7 @@ export const ConversationListSchema = Type.Object({
   conversations: Type.Array(ConversationSchema, { description: 'one page, in queue order' }),
   total: Type.Integer({ description: 'how many match, over all pages' }),
 })
+export type ConversationList = Static<typeof ConversationListSchema>
 
 /** Messages after this seq only (default: all). */
 export const TranscriptQuerySchema = Type.Object(
