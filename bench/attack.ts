@@ -76,7 +76,10 @@ function open (url: string, localAddress = '127.0.0.1', headers: Record<string, 
   return { ws, frames, next, closed, opened, bytes: () => bytes, send: (f: unknown) => ws.send(JSON.stringify(f)) }
 }
 
-/** Round trips of a new visitor each time (connect + hello + message → ack), one after another, until `stop`. */
+/**
+ * Round trips of a new visitor each time (connect + hello + message → ack), one after another, until `stop`; each
+ * from its own address (127.0.10+.x), as new visitors are.
+ */
 type RoundTrips = { count: number; p50Ms: number; p99Ms: number; failed: number }
 function bystander (target: RunningTarget): () => Promise<RoundTrips> {
   const times: number[] = []
@@ -85,7 +88,7 @@ function bystander (target: RunningTarget): () => Promise<RoundTrips> {
   const loop = (async () => {
     for (let n = 0; !stopped; n++) {
       const t0 = performance.now()
-      const c = open(target.visitorUrl(0))
+      const c = open(target.visitorUrl(0), `127.0.${10 + Math.floor(n / 250)}.${(n % 250) + 1}`)
       try {
         await c.opened
         c.send({ type: 'hello', lang: 'en' })
@@ -140,21 +143,27 @@ function invalidFlood (target: RunningTarget) {
   let stopped = false
   const stats = { sent: 0, replies: 0, connections: 0, closes: {} as Record<string, number> }
   const one = async (k: number): Promise<void> => {
+    // Back into the same conversation after every close: a resume is not a new start.
+    let resume: Frame = {}
     while (!stopped) {
       const c = open(target.visitorUrl(0), `127.0.1.${k + 1}`)
       stats.connections++
       try {
         await c.opened
-        c.send({ type: 'hello', lang: 'en' })
-        await c.next((f) => f.type === 'welcome')
+        c.send({ type: 'hello', lang: 'en', ...resume })
+        const welcome = await c.next((f) => f.type === 'welcome')
+        resume = { conversation_id: welcome.conversation_id, resume_token: welcome.resume_token }
+        let sent = 0
+        let replies = 0
         while (!stopped && c.ws.readyState === c.ws.OPEN) {
           // As fast as the replies come back: at most 100 unanswered at a time.
-          if (stats.sent - stats.replies < 100) {
-            for (let i = 0; i < 20; i++) c.ws.send(BadFrames[stats.sent++ % BadFrames.length] as string)
+          if (sent - replies < 100) {
+            for (let i = 0; i < 20; i++, sent++) c.ws.send(BadFrames[stats.sent++ % BadFrames.length] as string)
           }
           await new Promise((resolve) => setImmediate(resolve))
-          stats.replies += c.frames.splice(0).length
+          replies += c.frames.splice(0).length
         }
+        stats.replies += replies
         if (!stopped) {
           const code = String(await c.closed)
           stats.closes[code] = (stats.closes[code] ?? 0) + 1

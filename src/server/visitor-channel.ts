@@ -184,7 +184,7 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
     })
     if (taken.ok) return true
     if (warn) error('FD_ERR_RATE_LIMITED', 'too many messages: wait a moment and send again', clientId)
-    if (taken.refused > FloodWarnings) close(CloseCodes.rateLimited, 'too many messages')
+    if (taken.refused > FloodWarnings) abusive(CloseCodes.rateLimited, 'too many messages')
     return false
   }
 
@@ -192,8 +192,15 @@ export function createVisitorChannel (fd: Frontdesk, socket: FrameSocket, meta: 
   const invalid = (checked: Extract<FrameCheck<unknown>, { ok: false }>): void => {
     error(checked.code, checked.message)
     if (checked.code === 'FD_ERR_FRAME_TOO_BIG') return close(CloseCodes.tooBig, 'frame too big')
-    if (++invalidFrames >= MaxInvalidFrames) return close(CloseCodes.badFrame, 'too many invalid frames')
+    if (++invalidFrames >= MaxInvalidFrames) return abusive(CloseCodes.badFrame, 'too many invalid frames')
     allowed(undefined, false)
+  }
+
+  /** Closes for abuse, which counts against the address's new connections. */
+  const abusive = (code: number, reason: string): void => {
+    if (closed) return
+    fd.allowance.abused(meta.address)
+    close(code, reason)
   }
 
   function dispose (): void {

@@ -9,6 +9,9 @@ export interface AllowanceOptions {
   startsPerMinutePerVisitor: number
 }
 
+/** Connections of one address closed for abuse per minute (all at once) before its new ones are refused. */
+export const AbusesPerMinute = 10
+
 /** Who is acting: the address always; the conversation and the visitor's key when known. */
 export interface Actor {
   address: string
@@ -38,6 +41,10 @@ export function createAllowance (options: AllowanceOptions, clock: () => number)
     perMinute: options.startsPerMinutePerVisitor,
     capacity: options.startsPerMinutePerVisitor,
   })
+  // Connections closed for abuse (4400, 4429) per address: past these, the address's new
+  // connections are refused before the websocket handshake, so a client that reconnects in a
+  // loop costs a refused upgrade instead of a handshake, a hello and a few frames each time.
+  const abuses = createBucketMap({ perMinute: AbusesPerMinute, capacity: AbusesPerMinute })
 
   const buckets = (actor: Actor, byAddress: typeof perAddress, byVisitor: typeof perVisitor): TokenBucket[] => [
     byAddress.bucket(actor.address),
@@ -54,6 +61,12 @@ export function createAllowance (options: AllowanceOptions, clock: () => number)
     start (actor: Actor) {
       return takeAll(buckets(actor, startsByAddress, startsByVisitor), clock())
     },
+    /** A connection from `address` was closed for abuse (invalid frames, a flood). */
+    abused (address: string): void {
+      abuses.take(address, clock())
+    },
+    /** Whether `address` may open a new connection: false after too many closed for abuse lately. */
+    mayConnect: (address: string): boolean => abuses.bucket(address).has(clock()),
   }
 }
 

@@ -112,3 +112,26 @@ t.test('the 4429 close arrives at once, even when the server had stopped reading
   ])
   t.equal(again.length, 2, 'the address may open its two connections again')
 })
+
+t.test('an address whose connections keep being closed for abuse is refused new ones for a while; others are not', async (t) => {
+  const built = await build(t)
+  const first = await visitor(t, built, {}, {}, '127.0.1.60')
+  const resume = { conversation_id: first.conversationId, resume_token: first.resumeToken }
+  first.ws.terminate()
+  let closedForAbuse = 0
+  let refused: unknown
+  for (let i = 0; i < 20 && refused === undefined; i++) {
+    try {
+      const v = await visitor(t, built, resume, {}, '127.0.1.60')
+      for (let n = 0; n < 5; n++) v.send('not json')
+      // 4400 for the invalid frames, or 4429 once they have used up the conversation's allowance.
+      t.match((await v.closed).code, /^(4400|4429)$/)
+      closedForAbuse++
+    } catch (err) {
+      refused = err
+    }
+  }
+  t.equal(closedForAbuse, 10, 'ten connections were closed for abuse')
+  t.match(String(refused), /429/, 'then the upgrade itself is refused with 429')
+  t.ok(await visitor(t, built, {}, {}, '127.0.1.61'), 'another address connects')
+})

@@ -32,6 +32,11 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
             .code(429)
             .send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many open connections from this address' })
         }
+        if (!fd.allowance.mayConnect(request.ip)) {
+          return await reply
+            .code(429)
+            .send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many connections from this address were closed for abuse' })
+        }
       },
     },
     (socket: WebSocket, request) => {
