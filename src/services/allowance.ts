@@ -70,4 +70,5 @@ export function createAllowance (options: AllowanceOptions, clock: () => number)
   }
 }
 
+/** The allowance service, as `fastify.frontdesk.allowance`. */
 export type Allowance = ReturnType<typeof createAllowance>

@@ -10,6 +10,7 @@ const AssignedLimit = 1000
 const PlacesRefreshMs = 300
 const SnapshotDebounceMs = 150
 
+/** What the feed reads (the store, the places of the conversation service) and listens to (the bus). */
 export interface QueueFeedDeps {
   store: Store
   bus: EventBus
@@ -181,4 +182,5 @@ export function createQueueFeed (deps: QueueFeedDeps) {
   }
 }
 
+/** The queue feed, as `fastify.frontdesk.queue`. */
 export type QueueFeed = ReturnType<typeof createQueueFeed>
