@@ -214,6 +214,8 @@ export interface FrontdeskTargetOptions {
    * whose CPU counts as the server's.
    */
   postgres?: { createDatabase(): Promise<string>; pids(): number[] }
+  /** The `limits` section to run with instead of the raised one (bench:attack runs with the defaults). */
+  limits?: Record<string, number>
 }
 
 /**
@@ -231,15 +233,19 @@ export function frontdeskTarget (o: FrontdeskTargetOptions): TargetSpec {
       const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'))
       const cleanup = (): void => rmSync(dir, { recursive: true, force: true })
       try {
-        const limits = {
+        const limits = o.limits ?? {
           connectionsPerIp: o.connections + 100,
           messagesPerMinute: 1_000_000,
+          messagesPerMinutePerAddress: 1_000_000,
+          startsPerMinutePerAddress: 1_000_000,
+          startsPerMinutePerVisitor: 1_000_000,
           requestsPerMinute: 1_000_000,
         }
         const configFile = join(dir, 'bench.yaml')
+        const entries = Object.entries(limits)
         writeFileSync(
           configFile,
-          `# written by bench/load.ts\nlimits:\n${Object.entries(limits)
+          `# written by bench/load.ts\nlimits:${entries.length === 0 ? ' {}' : ''}\n${entries
             .map(([k, v]) => `  ${k}: ${v}`)
             .join('\n')}\n`
         )
@@ -282,7 +288,7 @@ export function frontdeskTarget (o: FrontdeskTargetOptions): TargetSpec {
             notes: [
               `config ${Object.entries(limits)
                 .map(([k, v]) => `limits.${k}=${v}`)
-                .join(', ')} (defaults 50, 30, 600): every simulated client comes from 127.0.0.1`,
+                .join(', ')} (defaults 50, 30, 120, 30, 5, 600): every simulated client comes from 127.0.0.1`,
               'LOG_LEVEL=warn (no per-request log lines; the echo server logs nothing either)',
               o.database === 'postgres'
                 ? "a fresh database on a throwaway PostgreSQL cluster on this machine with PostgreSQL's default durability (fsync and synchronous_commit on), shared by the instances; visitors and operators spread over the instances in turn; server CPU includes the PostgreSQL processes, memory does not"

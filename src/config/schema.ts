@@ -64,8 +64,20 @@ export const LimitsSchema = Type.Object(
   {
     /** Open websockets per IP address. @default 50 */
     connectionsPerIp: Type.Integer({ minimum: 1, default: 50 }),
-    /** Messages a visitor may send per minute before being slowed down, then disconnected. @default 30 */
+    /**
+     * Messages per minute per conversation, and per visitor id over all its conversations, before being slowed
+     * down, then disconnected. @default 30
+     */
     messagesPerMinute: Type.Integer({ minimum: 1, default: 30 }),
+    /**
+     * Messages per minute from one address over all its conversations and both transports (visitors behind one NAT
+     * share it). @default 4 × messagesPerMinute
+     */
+    messagesPerMinutePerAddress: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** New conversations per minute from one address (a minute's worth may come at once). @default 30 */
+    startsPerMinutePerAddress: Type.Integer({ minimum: 1, default: 30 }),
+    /** New conversations per minute per visitor id. @default 5 */
+    startsPerMinutePerVisitor: Type.Integer({ minimum: 1, default: 5 }),
     /** HTTP requests per IP per minute. @default 600 */
     requestsPerMinute: Type.Integer({ minimum: 10, default: 600 }),
     /** Seconds a new websocket has to say hello. @default 5 */

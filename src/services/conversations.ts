@@ -3,6 +3,7 @@ import type { ErrorCode } from '../core/errors.js'
 import { botMayAnswer } from '../core/conversation/state.js'
 import { cleanLine, cleanText, isEmail } from '../core/conversation/text.js'
 import { primaryTag } from '../core/lang/tags.js'
+import { createThrottle } from '../core/limits/token-bucket.js'
 import type { VisitorFrame, VisitorHello } from '../core/protocol.js'
 import type { DialogueAct } from '../core/dialogue/acts.js'
 import { dialogueState, type DialogueState } from '../core/dialogue/state.js'
@@ -11,6 +12,7 @@ import type { Content } from '../content/load.js'
 import type { ContextInput } from '../render/context.js'
 import type { SystemTemplateName } from '../render/templates.js'
 import type { Conversation, ConversationPatch, ConversationState, Message, NewMessage, Store } from '../store/types.js'
+import type { Allowance } from './allowance.js'
 import type { Availability, Presence } from './availability.js'
 import type { EventBus } from '../store/types.js'
 import { createEscalation } from './escalation.js'
@@ -33,6 +35,8 @@ export interface ConversationServiceDeps {
   options: { maxTextLength: number; shop: ContextInput['shop'] }
   /** Told about every bot decision, for metrics. */
   observe?: { decision(decision: Decision): void }
+  /** Caps on new conversations per address and visitor id; without it, starts are not limited. */
+  allowance?: Pick<Allowance, 'start'>
 }
 
 /** The result of a frame that changes state: acknowledged with its seq, or refused with a code. */
@@ -47,7 +51,12 @@ export type Opened =
 export interface VisitorMeta {
   userAgent?: string
   acceptLanguage?: string[]
+  /** The client's address, for the caps on new conversations. */
+  address?: string
 }
+
+/** Typing indicators pass at most once per this long per conversation and author, each way. */
+export const TypingIntervalMs = 1000
 
 type ClientFrame = Exclude<VisitorFrame, { type: 'hello' } | { type: 'typing' }>
 
@@ -77,6 +86,7 @@ function fromStartKey (key: string): { id: string; token: string } {
 export function createConversationService (deps: ConversationServiceDeps) {
   const { store, bus, clock } = deps
   const escalation = createEscalation(deps)
+  const typing = createThrottle({ intervalMs: TypingIntervalMs })
 
   const langFor = (hello: VisitorHello, meta: VisitorMeta): { lang: string; browser: string | null } => {
     const langs = deps.content().faq.langs
@@ -396,6 +406,10 @@ export function createConversationService (deps: ConversationServiceDeps) {
       }
       const again = await resume()
       if (again !== undefined) return again
+      const visitorKey = hello.visitor_id === undefined ? null : hashToken(`visitor:${hello.visitor_id}`)
+      if (meta.address !== undefined && deps.allowance?.start({ address: meta.address, visitorKey }).ok === false) {
+        return fail('FD_ERR_RATE_LIMITED', 'too many new conversations from this address: wait a minute and try again')
+      }
       const at = clock()
       const token = keyed?.token ?? randomBytes(32).toString('base64url')
       const { lang, browser } = langFor(hello, meta)
@@ -420,7 +434,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
         lastOperatorAt: null,
         remindedAt: null,
         closedAt: null,
-        visitorKey: hello.visitor_id === undefined ? null : hashToken(`visitor:${hello.visitor_id}`),
+        visitorKey,
       }
       try {
         await store.createConversation(conv)
@@ -458,10 +472,13 @@ export function createConversationService (deps: ConversationServiceDeps) {
     messagesAfter: (id: string, seq: number): Promise<Message[]> => store.messagesAfter(id, seq),
     get: (id: string) => store.getConversation(id),
     state: escalation.describe,
+    /** Place and wait of every queued conversation, for the queue feed. */
+    places: escalation.places,
     /** Business hours as templates see them, for rendering answers outside a conversation. */
     hoursContext: escalation.hoursContext,
+    /** The visitor is typing: passed on at most once per TypingIntervalMs, the rest dropped. */
     typing (id: string): void {
-      bus.publish({ type: 'typing', conversationId: id, author: 'visitor' })
+      if (typing.allow(id, clock())) bus.publish({ type: 'typing', conversationId: id, author: 'visitor' })
     },
   }
 }

@@ -1,5 +1,5 @@
 import type { StateFrame } from '../core/protocol.js'
-import { estimateWaitSeconds, queuePosition, type OperatorLoad } from '../core/queue/queue.js'
+import { estimateWaitSeconds, queuePosition, queuePositions, type OperatorLoad } from '../core/queue/queue.js'
 import type { ContextInput } from '../render/context.js'
 import type { Conversation, ConversationPatch, NewMessage } from '../store/types.js'
 import { formatWait } from './availability.js'
@@ -41,28 +41,31 @@ export function createEscalation (deps: ConversationServiceDeps) {
     return { ...hours, open: hours.open === true && (await presence.anyoneOnline()) }
   }
 
-  /** Place and wait of a queued conversation, computed from the store (so every instance agrees). */
+  /** The wait at `position` for the operators online now. */
+  const waitAt = (position: number, recentHandlingMs: number[], online: OperatorLoad[]) => {
+    const etaSeconds = estimateWaitSeconds(position, {
+      recentHandlingMs,
+      operatorsOnline: online.length,
+      capacityOnline: online.reduce((sum, o) => sum + Math.max(0, o.capacity), 0),
+    })
+    return { position, ...(etaSeconds !== undefined && { etaSeconds }) }
+  }
+
+  /**
+   * Place and wait of a queued conversation, computed from the whole queue in the store (so
+   * every instance agrees, and a place is true however long the queue).
+   */
   const place = async (
     conv: Pick<Conversation, 'id' | 'queuedAt' | 'lang'>,
     now: number,
     known?: OperatorLoad[]
   ): Promise<{ position: number; etaSeconds?: number }> => {
-    const queued = (await store.listConversations({ states: ['queued'] })).map((c) => ({
-      id: c.id,
-      lang: c.lang,
-      queuedAt: c.queuedAt ?? c.createdAt,
-    }))
+    const queued = await store.listQueued()
     if (!queued.some((c) => c.id === conv.id)) {
       queued.push({ id: conv.id, lang: conv.lang, queuedAt: conv.queuedAt ?? now })
     }
     const position = queuePosition(queued, conv.id) ?? queued.length
-    const online = known ?? (await presence.online())
-    const etaSeconds = estimateWaitSeconds(position, {
-      recentHandlingMs: await handlingTimes(now),
-      operatorsOnline: online.length,
-      capacityOnline: online.reduce((sum, o) => sum + Math.max(0, o.capacity), 0),
-    })
-    return { position, ...(etaSeconds !== undefined && { etaSeconds }) }
+    return waitAt(position, await handlingTimes(now), known ?? (await presence.online()))
   }
 
   const message = (
@@ -95,6 +98,17 @@ export function createEscalation (deps: ConversationServiceDeps) {
   return {
     hoursContext,
     liveHoursContext,
+
+    /** Place and wait of every queued conversation: one read of the queue for all of them. */
+    async places (): Promise<Map<string, { position: number; etaSeconds?: number }>> {
+      const now = clock()
+      const [positions, recent, online] = await Promise.all([
+        store.listQueued().then(queuePositions),
+        handlingTimes(now),
+        presence.online(),
+      ])
+      return new Map([...positions].map(([id, position]) => [id, waitAt(position, recent, online)]))
+    },
 
     async plan (conv: Conversation, at: number): Promise<{ messages: NewMessage[]; patch: ConversationPatch }> {
       const hours = hoursContext(at, conv.lang)

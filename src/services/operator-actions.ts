@@ -1,9 +1,10 @@
 import type { ErrorCode } from '../core/errors.js'
 import { cleanText } from '../core/conversation/text.js'
+import { createThrottle } from '../core/limits/token-bucket.js'
 import { pickOperator, queueOrder, silentAssignments } from '../core/queue/queue.js'
 import type { SystemTemplateName } from '../render/templates.js'
 import type { Conversation, ConversationGuard, ConversationPatch, NewMessage, Operator } from '../store/types.js'
-import type { ConversationServiceDeps, Outcome } from './conversations.js'
+import { TypingIntervalMs, type ConversationServiceDeps, type Outcome } from './conversations.js'
 
 /** An action done, with the conversation as it is now, or why not. */
 export type Acted = { ok: true; conversation: Conversation } | { ok: false; code: ErrorCode; message: string }
@@ -25,6 +26,7 @@ const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, 
  */
 export function createOperatorActions (deps: ConversationServiceDeps, options: OperatorActionOptions) {
   const { store, bus, clock } = deps
+  const typing = createThrottle({ intervalMs: TypingIntervalMs })
 
   const system = (conv: Conversation, name: SystemTemplateName, at: number, operatorName = ''): NewMessage => {
     const r = deps
@@ -96,6 +98,21 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
 
   return {
     claim,
+
+    /**
+     * The operator is typing: shown to the visitor only if the conversation is theirs, and at
+     * most once per TypingIntervalMs (the rest are dropped, and cost no read).
+     */
+    async typing (id: string, operator: Operator): Promise<{ ok: true } | ReturnType<typeof fail>> {
+      if (!typing.allow(`${id}\0${operator.id}`, clock())) return { ok: true }
+      const conv = await store.getConversation(id)
+      if (conv === undefined) return fail('FD_ERR_NOT_FOUND', 'no such conversation')
+      if (conv.state !== 'assigned' || conv.assignedTo !== operator.id) {
+        return fail('FD_ERR_FORBIDDEN', 'only the operator who has the conversation can type in it')
+      }
+      bus.publish({ type: 'typing', conversationId: id, author: 'operator' })
+      return { ok: true }
+    },
 
     async reply (id: string, operator: Operator, clientId: string, raw: string): Promise<Outcome> {
       const cleaned = cleanText(raw, deps.options.maxTextLength)

@@ -9,6 +9,9 @@ export interface WorkspaceDeps {
   clock: () => number
 }
 
+/** Conversations one list read returns unless asked for another page size. */
+const ListPage = 100
+
 /** How much of a transcript one read returns at most. */
 const TranscriptLimit = 5000
 
@@ -24,15 +27,29 @@ export function createWorkspace (deps: WorkspaceDeps) {
   return {
     summary,
 
-    /** Conversations in these states (in queue order), optionally only one operator's. */
-    async conversations (filter: { states: ConversationState[]; assignedTo?: string | undefined }) {
-      const list = await store.listConversations({
+    /**
+     * A page of the conversations in these states (in queue order), optionally only one
+     * operator's, with how many there are in all: a long queue is paged, never cut silently.
+     */
+    async conversations (filter: {
+      states: ConversationState[]
+      assignedTo?: string | undefined
+      /** @default 100 */
+      limit?: number | undefined
+      /** @default 0 */
+      offset?: number | undefined
+    }) {
+      const which = {
         states: filter.states,
         ...(filter.assignedTo !== undefined && { assignedTo: filter.assignedTo }),
-      })
+      }
+      const [list, total] = await Promise.all([
+        store.listConversations({ ...which, limit: filter.limit ?? ListPage, offset: filter.offset ?? 0 }),
+        store.countConversations(which),
+      ])
       // A closed conversation's latest question is history: not read for the list.
       const withQuestion = !(filter.states.length === 1 && filter.states[0] === 'closed')
-      return await conversationSummaries(store, list, clock(), () => withQuestion)
+      return { conversations: await conversationSummaries(store, list, clock(), () => withQuestion), total }
     },
 
     /** One conversation with its messages after `after`; undefined when there is no such conversation. */

@@ -11,7 +11,7 @@ import { appendStatement } from './postgres-append.js'
 import { isUniqueViolation, migrate, storeError, tryWithLock, withClient } from './postgres-db.js'
 import { mergeProposal, rowTo, toColumns } from './rows.js'
 import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
-import type { ConversationGuard, Proposal, Store } from './types.js'
+import type { ConversationFilter, ConversationGuard, Proposal, Store } from './types.js'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -120,21 +120,21 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
       return { ...c, lastSeq: 0 }
     },
     getConversation: async (id) => await one('SELECT * FROM conversations WHERE id = $1', [id], rowTo.conversation),
-    async listConversations ({ states, assignedTo, limit = 500 }) {
-      const where: string[] = []
-      const params: unknown[] = []
-      if (states !== undefined) {
-        params.push(states)
-        where.push(`state = ANY($${params.length}::text[])`)
-      }
-      if (assignedTo !== undefined) {
-        params.push(assignedTo)
-        where.push(`assigned_to = $${params.length}`)
-      }
-      params.push(limit)
+    async listConversations ({ limit = 500, offset = 0, ...filter }) {
+      const { where, params } = conversationWhere(filter)
+      params.push(limit, offset)
       // COLLATE "C": ids compare byte by byte, as in SQLite, whatever the database's locale.
-      const sql = `SELECT * FROM conversations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY COALESCE(queued_at, created_at), id COLLATE "C" LIMIT $${params.length}`
+      const sql = `SELECT * FROM conversations ${where} ORDER BY COALESCE(queued_at, created_at), id COLLATE "C" LIMIT $${params.length - 1} OFFSET $${params.length}`
       return (await query(sql, params)).map(rowTo.conversation)
+    },
+    async countConversations (filter) {
+      const { where, params } = conversationWhere(filter)
+      return Number((await query(`SELECT COUNT(*) AS n FROM conversations ${where}`, params))[0]?.n ?? 0)
+    },
+    async listQueued () {
+      const sql = `SELECT id, lang, COALESCE(queued_at, created_at) AS queued_at FROM conversations
+        WHERE state = 'queued' ORDER BY COALESCE(queued_at, created_at), id COLLATE "C"`
+      return (await query(sql)).map((r) => ({ id: String(r.id), lang: String(r.lang), queuedAt: Number(r.queued_at) }))
     },
     async updateConversation (id, patch, guard) {
       // One statement: a concurrent update of the row makes this one wait, then re-check the
@@ -401,4 +401,19 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
     },
     close: () => (closing ??= pool.end()),
   }
+}
+
+/** The WHERE clause of a conversation filter, with numbered parameters from $1. */
+function conversationWhere ({ states, assignedTo }: ConversationFilter): { where: string; params: unknown[] } {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (states !== undefined) {
+    params.push(states)
+    where.push(`state = ANY($${params.length}::text[])`)
+  }
+  if (assignedTo !== undefined) {
+    params.push(assignedTo)
+    where.push(`assigned_to = $${params.length}`)
+  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
 }

@@ -17,6 +17,7 @@ import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } f
 import type {
   AppendResult,
   Conversation,
+  ConversationFilter,
   ConversationGuard,
   ConversationPatch,
   NewProposal,
@@ -180,19 +181,23 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
       const row = getConversation.get(id) as Record<string, unknown> | undefined
       return row === undefined ? undefined : rowTo.conversation(row)
     },
-    async listConversations ({ states, assignedTo, limit = 500 }) {
-      const where: string[] = []
-      const params: unknown[] = []
-      if (states !== undefined) {
-        where.push(`state IN (${states.map(() => '?').join(', ')})`)
-        params.push(...states)
-      }
-      if (assignedTo !== undefined) {
-        where.push('assigned_to = ?')
-        params.push(assignedTo)
-      }
-      const sql = `SELECT * FROM conversations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY COALESCE(queued_at, created_at), id LIMIT ?`
-      return (prepare(sql).all(...params, limit) as Record<string, unknown>[]).map(rowTo.conversation)
+    async listConversations ({ limit = 500, offset = 0, ...filter }) {
+      const { where, params } = conversationWhere(filter)
+      const sql = `SELECT * FROM conversations ${where} ORDER BY COALESCE(queued_at, created_at), id LIMIT ? OFFSET ?`
+      return (prepare(sql).all(...params, limit, offset) as Record<string, unknown>[]).map(rowTo.conversation)
+    },
+    async countConversations (filter) {
+      const { where, params } = conversationWhere(filter)
+      return (prepare(`SELECT COUNT(*) AS n FROM conversations ${where}`).get(...params) as { n: number }).n
+    },
+    async listQueued () {
+      const sql = `SELECT id, lang, COALESCE(queued_at, created_at) AS queued_at FROM conversations
+        WHERE state = 'queued' ORDER BY COALESCE(queued_at, created_at), id`
+      return (prepare(sql).all() as { id: string; lang: string; queued_at: number }[]).map((r) => ({
+        id: r.id,
+        lang: r.lang,
+        queuedAt: r.queued_at,
+      }))
     },
     async updateConversation (id, patch, guard) {
       return update.immediate(id, patch, guard)
@@ -391,4 +396,19 @@ function migrate (db: Database.Database): void {
     })
   })
   apply.immediate()
+}
+
+/** The WHERE clause of a conversation filter, with positional parameters. */
+function conversationWhere ({ states, assignedTo }: ConversationFilter): { where: string; params: unknown[] } {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (states !== undefined) {
+    where.push(`state IN (${states.map(() => '?').join(', ')})`)
+    params.push(...states)
+  }
+  if (assignedTo !== undefined) {
+    where.push('assigned_to = ?')
+    params.push(assignedTo)
+  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
 }

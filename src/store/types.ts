@@ -179,6 +179,18 @@ export interface LiveCounts {
   openContacts: number
 }
 
+export interface ConversationFilter {
+  states?: ConversationState[]
+  assignedTo?: string
+}
+
+/** A queued conversation's place in the queue: `queuedAt` is its first queued time (created, if none). */
+export interface QueuedRow {
+  id: string
+  lang: string
+  queuedAt: number
+}
+
 export interface AppendResult {
   /** The messages as stored (for a duplicate, the ones stored the first time). */
   messages: Message[]
@@ -196,11 +208,12 @@ export interface Store {
   readonly location?: StoreLocation
   createConversation(c: Omit<Conversation, 'lastSeq'>): Promise<Conversation>
   getConversation(id: string): Promise<Conversation | undefined>
-  listConversations(filter: {
-    states?: ConversationState[]
-    assignedTo?: string
-    limit?: number
-  }): Promise<Conversation[]>
+  /** In queue order (first queued, else created, then id); a page of `limit` (default 500) after `offset`. */
+  listConversations(filter: ConversationFilter & { limit?: number; offset?: number }): Promise<Conversation[]>
+  /** How many conversations `listConversations` would list without a limit. */
+  countConversations(filter: ConversationFilter): Promise<number>
+  /** Every queued conversation, in queue order, with only what its place needs: no limit, a light read. */
+  listQueued(): Promise<QueuedRow[]>
   /** Applies `patch` only if `guard` holds; returns the updated conversation, or undefined when the guard failed. */
   updateConversation(id: string, patch: ConversationPatch, guard?: ConversationGuard): Promise<Conversation | undefined>
   /**

@@ -1,3 +1,4 @@
+import { connect as tcp } from 'node:net'
 import t from 'tap'
 import WebSocket from 'ws'
 import { configFrom } from '../../src/config/load.js'
@@ -98,4 +99,28 @@ t.test('the server sets request, header, keep-alive and connection timeouts so s
   )
   t.equal(server.timeout, 60_000, 'an idle socket is closed after 60 s')
   t.equal(server.keepAliveTimeout, 10_000)
+})
+
+t.test('a slow-headers (slowloris) client is cut off soon after the 30 s request timeout, not at 60 s', async (t) => {
+  t.setTimeout(90_000)
+  const dir = t.testdir()
+  const config = configFrom({ dataDir: dir, host: '127.0.0.1', port: 0, demo: false }, {})
+  const { app, url } = await startServer(config, { logLevel: 'silent', signals: false })
+  t.teardown(() => app.close())
+  const { port } = new URL(url)
+  const socket = tcp({ host: '127.0.0.1', port: Number(port), localAddress: '127.0.5.1' })
+  t.teardown(() => socket.destroy())
+  // A write after the server cut it off fails with EPIPE: that is the point.
+  socket.on('error', () => {})
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+  const start = Date.now()
+  socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n')
+  // One header byte every 2 s: never idle, never complete.
+  const drip = setInterval(() => socket.write('X'), 2000)
+  t.teardown(() => clearInterval(drip))
+  await new Promise<void>((resolve) => socket.once('close', () => resolve()))
+  clearInterval(drip)
+  const seconds = (Date.now() - start) / 1000
+  // Alone it is 30.0 s; a busy runner delays timers a little. Before the fix it was about 60 s.
+  t.ok(seconds >= 29 && seconds <= 40, `cut off after ${seconds.toFixed(1)} s`)
 })

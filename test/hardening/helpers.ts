@@ -1,4 +1,6 @@
+import { request } from 'node:http'
 import type { Test } from 'tap'
+import type { Store } from '../../src/store/types.js'
 import { connect, type Built, type Client } from '../server/helpers.js'
 
 export interface Visitor extends Client {
@@ -11,11 +13,17 @@ export async function visitor (
   t: Test,
   built: Pick<Built, 'wsUrl'>,
   hello: Record<string, unknown> = {},
-  headers: Record<string, string> = {}
+  headers: Record<string, string> = {},
+  from?: string
 ): Promise<Visitor> {
-  const client = await connect(t, `${built.wsUrl}/ws/visitor`, headers)
+  const client = await connect(t, `${built.wsUrl}/ws/visitor`, headers, { localAddress: from })
   client.send({ type: 'hello', lang: 'en', ...hello })
-  const welcome = await client.next((f) => f.type === 'welcome', 10_000)
+  const welcome = await Promise.race([
+    client.next((f) => f.type === 'welcome', 10_000),
+    client.closed.then((c) => {
+      throw new Error(`closed with ${c.code} before the welcome`)
+    }),
+  ])
   return Object.assign(client, {
     conversationId: welcome.conversation_id as string,
     resumeToken: welcome.resume_token as string,
@@ -44,4 +52,117 @@ export function percentile (values: number[], p: number): number {
   if (values.length === 0) return NaN
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+/** An HTTP request from `from` (a loopback address standing for another client); JSON in and out. */
+export async function httpFrom (
+  from: string,
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; body: any }> {
+  const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+  return await new Promise((resolve, reject) => {
+    const req = request(
+      `${url}${path}`,
+      {
+        method,
+        localAddress: from,
+        headers: { ...(data !== undefined && { 'content-type': 'application/json' }), ...headers },
+      },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          text += chunk
+        })
+        res.on('end', () => {
+          let parsed: unknown = text
+          try {
+            parsed = text === '' ? null : JSON.parse(text)
+          } catch {
+            /* not JSON: keep the text */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed })
+        })
+      }
+    )
+    req.on('error', reject)
+    req.end(data)
+  })
+}
+
+/** A new visitor over the HTTP fallback from `from`: its conversation and resume token. */
+export async function httpVisitor (
+  from: string,
+  url: string,
+  hello: Record<string, unknown> = {}
+): Promise<{ status: number; conversationId?: string; resumeToken?: string; body: any }> {
+  const res = await httpFrom(from, url, 'POST', '/api/v1/visitor/frames', { type: 'hello', lang: 'en', ...hello })
+  const welcome = res.body?.frames?.[0]
+  return {
+    status: res.status,
+    body: res.body,
+    ...(welcome?.type === 'welcome' && { conversationId: welcome.conversation_id, resumeToken: welcome.resume_token }),
+  }
+}
+
+/** Waits until `done()` holds, checking every 20 ms, up to `ms`; returns whether it did. */
+export async function until (done: () => boolean, ms = 10_000): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (!done()) {
+    if (Date.now() > deadline) return false
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return true
+}
+
+/** Round trip of the `n`th new visitor, each on its own address (127.0.10+.x): connect, hello, a message, ack (ms). */
+export async function bystanderRoundTrip (t: Test, built: Pick<Built, 'wsUrl'>, n: number): Promise<number> {
+  const start = performance.now()
+  const v = await visitor(t, built, {}, {}, `127.0.${10 + Math.floor(n / 250)}.${(n % 250) + 1}`)
+  const answer = await sendText(v, `b${n}`, 'how long does delivery take?')
+  if (answer.type !== 'ack') throw new Error(`not acknowledged: ${JSON.stringify(answer)}`)
+  v.ws.terminate()
+  return performance.now() - start
+}
+
+/** Sends one text frame: 'ack', the error code, or 'closed' if the socket closed first. */
+export async function trySend (client: Client, clientId: string, text: string): Promise<string> {
+  if (client.ws.readyState !== client.ws.OPEN) return 'closed'
+  const answer = await Promise.race([sendText(client, clientId, text, 15_000), client.closed.then(() => undefined)])
+  return answer === undefined ? 'closed' : answer.type === 'ack' ? 'ack' : String(answer.code)
+}
+
+/** `count` queued conversations straight in the store, queued a second apart from `since`. */
+export async function seedQueued (store: Store, count: number, since: number): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < count; i++) {
+    const id = `seeded-${String(i).padStart(5, '0')}`
+    const at = since + i * 1000
+    await store.createConversation({
+      id,
+      state: 'queued',
+      lang: 'en',
+      visitorName: `Seeded ${i}`,
+      pageUrl: null,
+      userAgent: null,
+      browserLang: null,
+      tokenHash: 'x'.repeat(64),
+      createdAt: at,
+      updatedAt: at,
+      queuedAt: at,
+      assignedTo: null,
+      assignedAt: null,
+      lastVisitorAt: null,
+      lastOperatorAt: null,
+      remindedAt: null,
+      closedAt: null,
+      visitorKey: null,
+    })
+    ids.push(id)
+  }
+  return ids
 }

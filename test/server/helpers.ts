@@ -74,8 +74,14 @@ export interface Client {
   closed: Promise<{ code: number; reason: string }>
 }
 
-export async function connect (t: Test, url: string, headers: Record<string, string> = {}): Promise<Client> {
-  const ws = new WebSocket(url, { headers })
+/** A websocket client; `localAddress` (a 127.x.y.z address) stands for another client machine. */
+export async function connect (
+  t: Test,
+  url: string,
+  headers: Record<string, string> = {},
+  options: { localAddress?: string } = {}
+): Promise<Client> {
+  const ws = new WebSocket(url, { headers, ...options })
   const frames: Record<string, unknown>[] = []
   const waiters: (() => void)[] = []
   const consumed = new Set<number>()

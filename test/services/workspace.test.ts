@@ -12,7 +12,8 @@ t.test('the queue lists waiting conversations oldest first, with the question an
   s.clock.advance(60_000)
   const second = await handedOver(s, 'ru')
   s.clock.advance(30_000)
-  const list = await workspace(s).conversations({ states: ['queued'] })
+  const { conversations: list, total } = await workspace(s).conversations({ states: ['queued'] })
+  t.equal(total, 2)
   t.match(list, [
     { id: first.id, lang: 'it', waiting_seconds: 90, question: 'il divano è arrivato rotto' },
     { id: second.id, lang: 'ru', waiting_seconds: 30 },
@@ -25,9 +26,13 @@ t.test("an operator's own list holds only the conversations they have, with thei
   const mine = await handedOver(s)
   await handedOver(s)
   await s.operators.claim(mine.id, marta)
-  const list = await workspace(s).conversations({ states: ['assigned'], assignedTo: marta.id })
+  const { conversations: list, total } = await workspace(s).conversations({
+    states: ['assigned'],
+    assignedTo: marta.id,
+  })
   t.match(list, [{ id: mine.id, assigned_name: 'Marta Rossi' }])
   t.equal(list.length, 1)
+  t.equal(total, 1)
 })
 
 t.test('closed conversations are listed without reading their questions', async (t) => {
@@ -36,7 +41,7 @@ t.test('closed conversations are listed without reading their questions', async 
   const conv = await handedOver(s)
   await s.conversations.handle(conv.id, { type: 'text', client_id: 't1', text: 'grazie, tutto chiaro' })
   await s.operators.close(conv.id, marta)
-  const [closed] = await workspace(s).conversations({ states: ['closed'] })
+  const [closed] = (await workspace(s).conversations({ states: ['closed'] })).conversations
   t.equal(closed?.id, conv.id)
   t.notOk(closed !== undefined && 'question' in closed)
 })

@@ -188,6 +188,27 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.notOk(queued.some((c) => c.state !== 'queued'))
   })
 
+  t.test('a queue longer than a page is counted, paged, and listed whole for places', async (t) => {
+    const store = await open()
+    const before = await store.countConversations({ states: ['queued'] })
+    const ids: string[] = []
+    // Queued in the future of every other test's conversations, so they come last, in this order.
+    for (let i = 0; i < 520; i++) {
+      const c = conversation({ state: 'queued', lang: i % 2 === 0 ? 'es' : 'it', queuedAt: 10_000_000 + i })
+      await store.createConversation(c)
+      ids.push(c.id)
+    }
+    t.equal(await store.countConversations({ states: ['queued'] }), before + 520)
+    const page = await store.listConversations({ states: ['queued'], limit: 10, offset: before + 510 })
+    t.same(
+      page.map((c) => c.id),
+      ids.slice(510)
+    )
+    const all = await store.listQueued()
+    t.equal(all.length, before + 520, 'listQueued has no limit')
+    t.same(all.slice(-520), ids.map((id, i) => ({ id, lang: i % 2 === 0 ? 'es' : 'it', queuedAt: 10_000_000 + i })))
+  })
+
   t.test('operators are stored with their languages and found by username', async (t) => {
     const store = await open()
     const o = operator({ username: `u-${randomUUID()}` })

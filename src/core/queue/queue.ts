@@ -26,6 +26,11 @@ export function queueOrder<T extends QueuedConversation> (queued: readonly T[]):
   return [...queued].sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
+/** The 1-based place of every queued conversation, sorted once: one pass serves every waiting visitor. */
+export function queuePositions (queued: readonly QueuedConversation[]): Map<string, number> {
+  return new Map(queueOrder(queued).map((c, i) => [c.id, i + 1]))
+}
+
 /** 1-based place of a conversation in the queue, or undefined when it is not queued. */
 export function queuePosition (queued: readonly QueuedConversation[], id: string): number | undefined {
   const index = queueOrder(queued).findIndex((c) => c.id === id)

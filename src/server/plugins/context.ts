@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config/schema.js'
-import { createBucketMap } from '../../core/limits/token-bucket.js'
 import { createRedactor } from '../../core/redact/index.js'
+import { createAllowance, type Allowance } from '../../services/allowance.js'
 import { createAnalyticsRunner, type AnalyticsRunner } from '../../services/analytics-runner.js'
 import { createAuth, type Auth } from '../../services/auth.js'
 import { createLocalBus } from '../../store/local-bus.js'
@@ -18,6 +18,7 @@ import { createContentHolder, type ContentHolder } from '../content-holder.js'
 import { countOperators, countVisitors, createMetrics } from './metrics.js'
 import { createPresence, type PresenceTracker } from '../../services/presence.js'
 import { createOriginCheck } from '../origin.js'
+import { createQueueFeed, type QueueFeed } from '../../services/queue-feed.js'
 
 /** What the app is built from; tests pass their own store, clock and content. */
 export interface AppOptions {
@@ -54,10 +55,13 @@ export interface Frontdesk {
   analytics: AnalyticsRunner
   presence: PresenceTracker
   /**
-   * Visitor messages allowed per conversation, shared by all its connections and both
-   * transports: a flooder who reconnects or switches to HTTP keeps the same allowance.
+   * What visitors may do per minute (messages per conversation, visitor id and address; new
+   * conversations per address and visitor id), shared by all connections and both transports: a
+   * flooder who reconnects, starts over or switches to HTTP keeps the same allowance.
    */
-  visitorBuckets: ReturnType<typeof createBucketMap>
+  allowance: Allowance
+  /** Queue places for waiting visitors and queue frames for consoles, computed once per change. */
+  queue: QueueFeed
   /** Whether a page's origin may use the visitor chat; the first refusal of each origin is a logged warning. */
   originAllowed: (request: FastifyRequest) => boolean
 }
@@ -87,6 +91,7 @@ export default fp(
     const analytics = createAnalyticsRunner({ store })
     const metrics = createMetrics()
     fastify.decorate('metrics', metrics)
+    const allowance = createAllowance(config.limits, clock)
     const deps = {
       store,
       bus,
@@ -97,6 +102,7 @@ export default fp(
       redactor: createRedactor({ rules: config.redaction }),
       options: { maxTextLength: config.maxTextLength, shop: config.shop },
       observe: { decision: metrics.decision },
+      allowance,
     }
     const learning = createLearning({
       store,
@@ -105,6 +111,7 @@ export default fp(
       reload: content.reload,
       faqDir: config.faqDir,
     })
+    const conversations = countVisitors(createConversationService(deps), metrics)
     fastify.decorate('frontdesk', {
       config,
       store,
@@ -114,8 +121,15 @@ export default fp(
       presence,
       analytics,
       originAllowed: createOriginCheck(config.allowedOrigins, fastify.log),
-      visitorBuckets: createBucketMap({ perMinute: config.limits.messagesPerMinute }),
-      conversations: countVisitors(createConversationService(deps), metrics),
+      allowance,
+      conversations,
+      queue: createQueueFeed({
+        store,
+        bus,
+        clock,
+        conversations,
+        onError: (err) => fastify.log.error({ err }, 'queue feed failed'),
+      }),
       learning,
       workspace: createWorkspace({ store, presence, clock }),
       faqLinks: createFaqLinks({ store, clock, content: content.current, learning }),

@@ -29,19 +29,19 @@ const conversations: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags: ['conversations'],
-        summary: 'Conversations by state, in queue order',
+        summary: 'Conversations by state, in queue order, a page at a time with the total',
         querystring: ListQuerySchema,
         response: { 200: ConversationListSchema, ...AuthErrors },
       },
     },
     async (request) => {
-      const { state, mine } = request.query
-      return {
-        conversations: await fd.workspace.conversations({
-          states: state === undefined ? ['queued', 'assigned', 'offline'] : [state],
-          assignedTo: mine === true ? me(request.operator).id : undefined,
-        }),
-      }
+      const { state, mine, limit, offset } = request.query
+      return await fd.workspace.conversations({
+        states: state === undefined ? ['queued', 'assigned', 'offline'] : [state],
+        assignedTo: mine === true ? me(request.operator).id : undefined,
+        limit,
+        offset,
+      })
     }
   )
 

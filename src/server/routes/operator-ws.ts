@@ -2,12 +2,14 @@ import type { WebSocket } from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
 import { checkOperatorFrame, CloseCodes, type OperatorFrame } from '../../core/protocol.js'
 import type { BusEvent } from '../../store/types.js'
-import { conversationSummaries, operatorMessageView } from '../../services/operator-view.js'
+import { operatorMessageView } from '../../services/operator-view.js'
 import type { Operator } from '../../store/types.js'
 import { requireRole } from '../auth-hooks.js'
 
-const QueueDebounceMs = 150
 const MaxBufferedBytes = 4 * 1024 * 1024
+// A console this far behind gets no typing indicators and skips queue frames until it catches up
+// (the next one it gets is complete): nothing is sent faster than the console can draw it.
+const DroppableBacklogBytes = 64 * 1024
 
 /**
  * `/ws/operator`: the console's live channel. A logged-in operator (session cookie, same
@@ -40,51 +42,52 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
       const operator = request.operator as Operator
       const watched = new Map<string, number>()
       const pumping = new Map<string, Promise<void>>()
-      let queueTimer: NodeJS.Timeout | undefined
-      const send = (frame: object): void => {
+      const sendRaw = (data: string, droppable = false): void => {
         if (socket.readyState !== socket.OPEN) return
         if (socket.bufferedAmount > MaxBufferedBytes) {
           socket.terminate()
           return
         }
-        socket.send(JSON.stringify(frame))
+        if (droppable && socket.bufferedAmount > DroppableBacklogBytes) return
+        socket.send(data)
+      }
+      const send = (frame: object, droppable = false): void => sendRaw(JSON.stringify(frame), droppable)
+      let staleQueue = false
+      // Queue frames come from the feed, computed once for every console; one skipped while the
+      // console is behind is made up by the next change, or at once when it asks (hello).
+      const onQueue = (frame: string): void => {
+        staleQueue = socket.bufferedAmount > DroppableBacklogBytes
+        sendRaw(frame, true)
       }
       const sendQueue = async (): Promise<void> => {
-        const list = await fd.store.listConversations({ states: ['queued', 'offline', 'assigned'] })
-        const conversations = await conversationSummaries(fd.store, list, fd.clock(), (c) => c.state !== 'assigned')
-        const openContacts = (await fd.store.listContacts({ handled: false })).length
-        send({ type: 'queue', conversations, open_contacts: openContacts })
-      }
-      // One snapshot per interval at most, sent within the interval of the first change: a timer
-      // restarted on every change would never fire while visitors keep writing.
-      const queueChanged = (): void => {
-        queueTimer ??= setTimeout(() => {
-          queueTimer = undefined
-          sendQueue().catch((err: unknown) => request.log.error({ err }, 'queue snapshot failed'))
-        }, QueueDebounceMs)
+        staleQueue = false
+        sendRaw(await fd.queue.current())
       }
       const pump = (id: string): void => {
         const previous = pumping.get(id) ?? Promise.resolve()
         const next = previous
           .then(async () => {
-            const after = watched.get(id)
-            if (after === undefined) return
-            for (const m of await fd.store.messagesAfter(id, after)) {
-              if ((watched.get(id) ?? Infinity) >= m.seq) continue
-              send({ type: 'message', ...operatorMessageView(m) })
-              watched.set(id, m.seq)
+            // Page after page until caught up: a console far behind gets the whole transcript.
+            for (let more = true; more;) {
+              const after = watched.get(id)
+              if (after === undefined) return
+              more = false
+              for (const m of await fd.store.messagesAfter(id, after)) {
+                if ((watched.get(id) ?? Infinity) >= m.seq) continue
+                send({ type: 'message', ...operatorMessageView(m) })
+                watched.set(id, m.seq)
+                more = true
+              }
             }
           })
           .catch((err: unknown) => request.log.error({ err }, 'operator pump failed'))
         pumping.set(id, next)
       }
       const onEvent = (event: BusEvent): void => {
-        if (event.type === 'conversation') queueChanged()
-        else if (event.type === 'message') {
+        if (event.type === 'message') {
           if (watched.has(event.conversationId)) pump(event.conversationId)
-          queueChanged()
         } else if (event.type === 'typing' && event.author === 'visitor' && watched.has(event.conversationId)) {
-          send({ type: 'typing', author: 'visitor', conversation_id: event.conversationId })
+          send({ type: 'typing', author: 'visitor', conversation_id: event.conversationId }, true)
         } else if (event.type === 'reminder' && event.operatorId === operator.id) {
           send({ type: 'reminder', conversation_id: event.conversationId })
         }
@@ -100,9 +103,11 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
           case 'unwatch':
             watched.delete(frame.conversation_id)
             return
-          case 'typing':
-            fd.bus.publish({ type: 'typing', conversationId: frame.conversation_id, author: 'operator' })
+          case 'typing': {
+            const typed = await fd.operators.typing(frame.conversation_id, operator)
+            if (!typed.ok) send({ type: 'error', code: typed.code, message: typed.message })
             return
+          }
           case 'text': {
             const outcome = await fd.operators.reply(frame.conversation_id, operator, frame.client_id, frame.text)
             send(
@@ -117,6 +122,13 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
       const leave = fd.presence.connect(operator.id)
       fastify.metrics.connection('operator', 1)
       const unsubscribe = fd.bus.subscribe('*', onEvent)
+      const unwatchQueue = fd.queue.watchQueue(onQueue)
+      // A skipped queue frame is sent once the console has caught up, even if nothing changes.
+      const catchUp = setInterval(() => {
+        if (staleQueue && socket.bufferedAmount <= DroppableBacklogBytes) {
+          sendQueue().catch((err: unknown) => request.log.error({ err }, 'queue snapshot failed'))
+        }
+      }, 1000)
       let chain: Promise<void> = Promise.resolve()
       socket.on('message', (data, isBinary) => {
         if (isBinary) {
@@ -138,7 +150,8 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
       })
       socket.on('error', (err) => request.log.debug({ err }, 'operator socket error'))
       socket.on('close', () => {
-        clearTimeout(queueTimer)
+        clearInterval(catchUp)
+        unwatchQueue()
         unsubscribe()
         leave()
         fastify.metrics.connection('operator', -1)

@@ -31,6 +31,9 @@ const Errors = {
  * POSTed one at a time, and a long-poll that returns every message after a seq. The resume
  * token travels in the `x-resume-token` header, never in a URL (URLs end up in logs).
  */
+const tooMany = async (reply: FastifyReply): Promise<FastifyReply> =>
+  await reply.code(429).send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many messages: wait a moment and send again' })
+
 const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
   const fd = fastify.frontdesk
 
@@ -110,6 +113,8 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const checked = checkVisitorFrame(String(request.body ?? ''))
       if (!checked.ok) {
+        // Charged like a message, as on the websocket: a stream of them is a flood.
+        if (!fd.allowance.message({ address: request.ip }).ok) return await tooMany(reply)
         return await reply
           .code(checked.code === 'FD_ERR_FRAME_TOO_BIG' ? 413 : 400)
           .send({ code: checked.code, message: checked.message })
@@ -119,6 +124,7 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
         const opened = await fd.conversations.open(frame, {
           userAgent: request.headers['user-agent'],
           acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
+          address: request.ip,
         })
         if (!opened.ok) return await refuse(reply, opened.code, opened.message)
         const c = opened.conversation
@@ -141,11 +147,12 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
         fd.conversations.typing(conversation.id)
         return { frames: [] }
       }
-      if (!fd.visitorBuckets.take(conversation.id, fd.clock()).ok) {
-        return await reply
-          .code(429)
-          .send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many messages: wait a moment and send again' })
-      }
+      const allowed = fd.allowance.message({
+        address: request.ip,
+        conversationId: conversation.id,
+        visitorKey: conversation.visitorKey,
+      })
+      if (!allowed.ok) return await tooMany(reply)
       const outcome = await fd.conversations.handle(conversation.id, frame)
       return {
         frames: [

@@ -5,7 +5,11 @@ import { createVisitorChannel } from '../visitor-channel.js'
 
 // A client that stops reading is cut off rather than buffered for without limit.
 const MaxBufferedBytes = 1024 * 1024
+// Typing indicators are skipped for a client this far behind: they are stale by the time it reads them.
+const DroppableBacklogBytes = 16 * 1024
 const PingIntervalMs = 30_000
+// After the server's close frame, the client has this long to answer before the socket is destroyed.
+const CloseGraceMs = 2000
 
 /** `/ws/visitor`: the widget's websocket. See PROTOCOL.md. */
 export default async function visitorWs (fastify: FastifyInstance): Promise<void> {
@@ -27,24 +31,36 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
             .code(429)
             .send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many open connections from this address' })
         }
+        if (!fd.allowance.mayConnect(request.ip)) {
+          return await reply
+            .code(429)
+            .send({ code: 'FD_ERR_RATE_LIMITED', message: 'too many connections from this address were closed for abuse' })
+        }
       },
     },
     (socket: WebSocket, request) => {
       perIp.set(request.ip, (perIp.get(request.ip) ?? 0) + 1)
+      let closeTimer: NodeJS.Timeout | undefined
       fastify.metrics.connection('visitor', 1)
       const channel = createVisitorChannel(
         fd,
         {
-          send (frame) {
+          send (frame, droppable) {
             if (socket.readyState !== socket.OPEN) return
             if (socket.bufferedAmount > MaxBufferedBytes) {
               socket.terminate()
               return
             }
+            if (droppable === true && socket.bufferedAmount > DroppableBacklogBytes) return
             socket.send(JSON.stringify(frame))
           },
           close: (code, reason) => {
             socket.close(code, reason)
+            // The channel may have paused reading (backpressure): the client's answering close
+            // frame must still be read, or the close only completes at the library's 30 s timeout
+            // and the socket keeps its place under the per-address cap meanwhile.
+            socket.resume()
+            closeTimer ??= setTimeout(() => socket.terminate(), CloseGraceMs)
           },
           onError: (err) => request.log.error({ err }, 'visitor frame failed'),
           pause: () => {
@@ -57,6 +73,7 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
         {
           userAgent: request.headers['user-agent'],
           acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
+          address: request.ip,
         }
       )
       let alive = true
@@ -77,6 +94,7 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
       socket.on('error', (err) => request.log.debug({ err }, 'visitor socket error'))
       socket.on('close', () => {
         clearInterval(ping)
+        clearTimeout(closeTimer)
         fastify.metrics.connection('visitor', -1)
         channel.dispose()
         const left = (perIp.get(request.ip) ?? 1) - 1

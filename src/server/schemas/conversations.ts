@@ -66,12 +66,18 @@ export const ListQuerySchema = Type.Object(
   {
     state: Type.Optional(ConversationStateSchema),
     mine: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'page size' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31, default: 0, description: 'skip this many' })),
   },
   { additionalProperties: false }
 )
 
-/** Conversations in queue order. */
-export const ConversationListSchema = Type.Object({ conversations: Type.Array(ConversationSchema) })
+/** One page of conversations in queue order, with how many there are over all pages. */
+export const ConversationListSchema = Type.Object({
+  conversations: Type.Array(ConversationSchema, { description: 'one page, in queue order' }),
+  total: Type.Integer({ description: 'how many match, over all pages' }),
+})
+export type ConversationList = Static<typeof ConversationListSchema>
 
 /** Messages after this seq only (default: all). */
 export const TranscriptQuerySchema = Type.Object(

@@ -1,5 +1,6 @@
 import type {
   AnalyticsReport,
+  ConversationList,
   ConversationSummary,
   Contact,
   FaqEntry,
@@ -76,6 +77,12 @@ export function createApi (onUnauthenticated: () => void) {
       return session
     },
     logout: () => call<undefined>('POST', '/api/v1/auth/logout'),
+    /** One page of a list of the queue, with how many there are in all. */
+    conversations: (list: 'queued' | 'offline', offset: number, limit: number) =>
+      call<ConversationList>(
+        'GET',
+        `/api/v1/conversations?state=${list}&offset=${offset}&limit=${limit}`
+      ),
     conversation: (cid: string) =>
       call<{ conversation: ConversationSummary; messages: OperatorMessage[] }>(
         'GET',

@@ -10,10 +10,13 @@ import { createNotifier } from './notify.js'
 import { createQueueView } from './queue-view.js'
 import { createReplies } from './replies.js'
 import { createShell } from './shell.js'
-import type { ConsoleState, Route } from './state.js'
+import type { ConsoleState, PagedList, Route } from './state.js'
 import type { ConversationSummary, FaqEntry } from './types.js'
 
 const BaseTitle = 'Frontdesk console'
+const PageSize = 100
+// Further pages follow the queue at most this often: each is one REST call.
+const MoreRefreshMs = 3000
 
 function parseRoute (hash: string): Route {
   const conversation = /^#\/c\/([^/]+)$/.exec(hash)
@@ -34,6 +37,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     operators: [],
     queue: [],
     queueAt: Date.now(),
+    queueMore: { queued: [], offline: [] },
     openContacts: 0,
     route: parseRoute(location.hash),
     typingUntil: new Map(),
@@ -50,7 +54,38 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
   const shell = createShell(root, notifier, () => {
     void api.logout().finally(stop)
   })
-  const queueView = createQueueView(shell.sidebar)
+  const queueView = createQueueView(shell.sidebar, (list) => {
+    wanted[list] += PageSize
+    void loadMore(list)
+  })
+  // Rows wanted beyond the snapshot's first page, per list; refreshed as the queue moves.
+  const wanted: Record<PagedList, number> = { queued: 0, offline: 0 }
+  const moreLoadedAt: Record<PagedList, number> = { queued: 0, offline: 0 }
+  async function loadMore (list: PagedList): Promise<void> {
+    if (wanted[list] === 0) return
+    moreLoadedAt[list] = Date.now()
+    const shown = state.queue.filter((c) => c.state === list).length
+    try {
+      const page = await api.conversations(list, shown, wanted[list])
+      const first = new Set(state.queue.map((c) => c.id))
+      state.queueMore[list] = page.conversations.filter((c) => !first.has(c.id))
+    } catch {
+      // Kept as they were; the next queue frame tries again.
+    }
+    schedule()
+  }
+  const moreTimers: Partial<Record<PagedList, ReturnType<typeof setTimeout>>> = {}
+  function queueChanged (): void {
+    for (const list of ['queued', 'offline'] as const) {
+      if (wanted[list] === 0 || moreTimers[list] !== undefined) continue
+      // At most one refresh per interval, and always one after the last change.
+      const wait = Math.max(0, moreLoadedAt[list] + MoreRefreshMs - Date.now())
+      moreTimers[list] = setTimeout(() => {
+        moreTimers[list] = undefined
+        void loadMore(list)
+      }, wait)
+    }
+  }
   const conversation = createConversationView(shell.main, api, {
     claim: async (id) => {
       setSummary((await api.claim(id)).conversation)
@@ -180,6 +215,7 @@ export function startConsole (root: HTMLElement, api: Api, session: Session, log
     schedule,
     setSummary,
     loadContacts,
+    queueChanged,
   })
 
   function loadContacts (): void {

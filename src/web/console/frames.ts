@@ -19,6 +19,8 @@ export interface FrameDeps {
   schedule(): void
   /** Takes a fresher summary of the conversation on screen. */
   setSummary(c: ConversationSummary): void
+  /** A new queue snapshot arrived: the further pages shown must follow it. */
+  queueChanged(): void
   loadContacts(): void
 }
 
@@ -41,7 +43,9 @@ export function createFrameHandler (deps: FrameDeps) {
   function receive (frame: OperatorServerFrame): void {
     switch (frame.type) {
       case 'queue':
+        state.queueTotal = frame.total
         onQueue(frame.conversations, frame.open_contacts)
+        deps.queueChanged()
         break
       case 'message':
         onMessage(frame)
@@ -147,8 +151,9 @@ export function createFrameHandler (deps: FrameDeps) {
     }
     lastUnclaimedReminder = now
     const first = state.queue.find((c) => c.state === 'queued')
+    const count = state.queueTotal?.queued ?? waiting.length
     attention(
-      `${waiting.length} visitor${waiting.length === 1 ? '' : 's'} waiting`,
+      `${count} visitor${count === 1 ? '' : 's'} waiting`,
       `The longest has waited ${duration(longest)}.`,
       first?.id ?? ''
     )

@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../shared/dom.js'
 import { duration, langLabel, percent, visitorName } from './format.js'
-import { waitingNow, type ConsoleState } from './state.js'
+import { waitingNow, type ConsoleState, type PagedList } from './state.js'
 import type { ConversationSummary } from './types.js'
 
 interface Section {
@@ -9,33 +9,39 @@ interface Section {
   list: HTMLUListElement
   count: HTMLSpanElement
   empty: HTMLParagraphElement
+  /** "Show more", for the lists that come in pages. */
+  more: HTMLButtonElement
   section: HTMLElement
 }
 
 /**
  * The sidebar: waiting visitors (queue order, with waiting time, question and the bot's best
  * guesses), my conversations, colleagues' conversations, offline messages and the inbox.
- * Items are kept and updated in place, so keyboard focus survives every queue update.
+ * Items are kept and updated in place, so keyboard focus survives every queue update. Long
+ * lists come a page at a time: the count is the total, and "show more" asks for the next page.
  */
-export function createQueueView (root: HTMLElement) {
+export function createQueueView (root: HTMLElement, showMore: (list: PagedList) => void = () => {}) {
   const items = new Map<string, { li: HTMLLIElement; link: HTMLAnchorElement; signature: string; wait?: HTMLElement }>()
-  const section = (id: string, title: string, emptyText: string): Section => {
+  const section = (id: string, title: string, emptyText: string, paged?: PagedList): Section => {
     const count = h('span', { class: 'count' })
     const list = h('ul', { class: 'items', 'aria-labelledby': `${id}-title` })
     const empty = h('p', { class: 'empty' }, emptyText)
+    const more = h('button', { type: 'button', class: 'more', hidden: true })
+    if (paged !== undefined) more.addEventListener('click', () => showMore(paged))
     const el = h(
       'section',
       { class: `queue-section ${id}`, 'aria-labelledby': `${id}-title` },
       h('h2', { id: `${id}-title` }, title, ' ', count),
       empty,
-      list
+      list,
+      more
     )
-    return { id, title, list, count, empty, section: el }
+    return { id, title, list, count, empty, more, section: el }
   }
-  const waiting = section('waiting', 'Waiting', 'Nobody is waiting.')
+  const waiting = section('waiting', 'Waiting', 'Nobody is waiting.', 'queued')
   const mine = section('mine', 'My conversations', 'None yet: claim one from the queue.')
   const team = section('team', 'Colleagues', 'Nobody else is chatting.')
-  const offline = section('offline', 'Offline messages', 'No unanswered offline messages.')
+  const offline = section('offline', 'Offline messages', 'No unanswered offline messages.', 'offline')
   const banner = h('p', { class: 'waiting-banner', hidden: true })
   const inboxCount = h('span', { class: 'count' })
   const inbox = h('a', { href: '#/inbox', class: 'inbox-link' }, 'Offline inbox ', inboxCount)
@@ -84,9 +90,20 @@ export function createQueueView (root: HTMLElement) {
     return { nodes, ...(wait !== undefined && { wait }) }
   }
 
-  const fill = (target: Section, list: ConversationSummary[], state: ConsoleState, seen: Set<string>): void => {
-    target.count.textContent = list.length > 0 ? `(${list.length})` : ''
-    target.empty.hidden = list.length > 0
+  const fill = (
+    target: Section,
+    list: ConversationSummary[],
+    state: ConsoleState,
+    seen: Set<string>,
+    total = list.length
+  ): void => {
+    target.count.textContent = total > 0 ? `(${total})` : ''
+    target.empty.hidden = total > 0
+    // Never a silent cut: what is not listed is counted, and can be asked for.
+    const hidden = Math.max(0, total - list.length)
+    target.more.hidden = hidden === 0
+    const label = `Show more (${hidden} not shown)`
+    if (target.more.textContent !== label) target.more.textContent = label
     list.forEach((c, index) => {
       seen.add(c.id)
       const signature = JSON.stringify([
@@ -126,12 +143,7 @@ export function createQueueView (root: HTMLElement) {
   return {
     render (state: ConsoleState): void {
       const seen = new Set<string>()
-      fill(
-        waiting,
-        state.queue.filter((c) => c.state === 'queued'),
-        state,
-        seen
-      )
+      fill(waiting, paged(state, 'queued'), state, seen, state.queueTotal?.queued)
       fill(
         mine,
         state.queue.filter((c) => c.state === 'assigned' && c.assigned_to === state.me.id),
@@ -144,12 +156,7 @@ export function createQueueView (root: HTMLElement) {
         state,
         seen
       )
-      fill(
-        offline,
-        state.queue.filter((c) => c.state === 'offline'),
-        state,
-        seen
-      )
+      fill(offline, paged(state, 'offline'), state, seen, state.queueTotal?.offline)
       for (const [id, item] of items) {
         if (!seen.has(id)) {
           item.li.remove()
@@ -175,9 +182,17 @@ export function createQueueView (root: HTMLElement) {
         }
       }
       banner.hidden = count === 0
-      const text = count === 0 ? '' : `${count} waiting · longest ${duration(longest)}`
+      // The snapshot lists the first page, oldest first: the longest wait is in it, the count is the total.
+      const text = count === 0 ? '' : `${state.queueTotal?.queued ?? count} waiting · longest ${duration(longest)}`
       if (banner.textContent !== text) banner.textContent = text
       banner.classList.toggle('urgent', longest >= 60)
     },
   }
+}
+
+/** A paged list as shown: the snapshot's first page, then the further pages asked for. */
+function paged (state: ConsoleState, list: PagedList): ConversationSummary[] {
+  const first = state.queue.filter((c) => c.state === list)
+  const ids = new Set(first.map((c) => c.id))
+  return [...first, ...state.queueMore[list].filter((c) => c.state === list && !ids.has(c.id))]
 }

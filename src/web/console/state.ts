@@ -1,5 +1,8 @@
 import type { LiveStatus } from './live.js'
-import type { Contact, ConversationSummary, Operator, OperatorMessage } from './types.js'
+import type { Contact, ConversationSummary, Operator, OperatorMessage, QueueTotals } from './types.js'
+
+/** The lists of the queue that come in pages. */
+export type PagedList = 'queued' | 'offline'
 
 /** A reply typed by the operator and not yet stored. */
 export interface PendingReply {
@@ -27,6 +30,10 @@ export interface ConsoleState {
   queue: ConversationSummary[]
   /** When the snapshot arrived (ms), to let waiting times tick locally. */
   queueAt: number
+  /** How many there are in all: the snapshot lists the first page of the queued and offline ones. */
+  queueTotal?: QueueTotals
+  /** The further pages the operator asked for ("show more"), after the snapshot's own. */
+  queueMore: Record<PagedList, ConversationSummary[]>
   openContacts: number
   contacts?: Contact[]
   route: Route

@@ -6,10 +6,15 @@
  */
 import type { Static } from '@sinclair/typebox'
 import type { AnalyticsReportSchema, OperatorRowSchema, SummarySchema } from '../../server/schemas/analytics.js'
-import type { ConversationSummary, Guess, OperatorMessage as WireMessage } from '../../server/schemas/conversations.js'
+import type {
+  ConversationList,
+  ConversationSummary,
+  Guess,
+  OperatorMessage as WireMessage,
+} from '../../server/schemas/conversations.js'
 
 export type { Operator, ConversationState } from '../../server/schemas/common.js'
-export type { ConversationSummary, Guess }
+export type { ConversationList, ConversationSummary, Guess }
 export type { Contact } from '../../server/schemas/contacts.js'
 export type { FaqEntry, Suggestion } from '../../server/schemas/faq.js'
 export type { FaqReport, Proposal, ReportGroup } from '../../server/schemas/learning.js'
@@ -37,9 +42,16 @@ export type OperatorMessage = Omit<WireMessage, 'data'> & {
   data: (Record<string, unknown> & { triage?: Triage; operatorName?: string; email?: string }) | null
 }
 
+/** How many conversations are in each list, over all pages. */
+export interface QueueTotals {
+  queued: number
+  assigned: number
+  offline: number
+}
+
 /** Frames from `/ws/operator`. */
 export type OperatorServerFrame =
-  | { type: 'queue'; conversations: ConversationSummary[]; open_contacts: number }
+  | { type: 'queue'; conversations: ConversationSummary[]; open_contacts: number; total?: QueueTotals }
   | ({ type: 'message' } & OperatorMessage)
   | { type: 'typing'; author: 'visitor'; conversation_id: string }
   | { type: 'reminder'; conversation_id: string }

@@ -1,6 +1,7 @@
 import t from 'tap'
 import {
   estimateWaitSeconds,
+  queuePositions,
   nextFor,
   pickOperator,
   queueOrder,
@@ -93,4 +94,12 @@ t.test('an operator who answered the last visitor message is not silent', async 
 t.test('an operator who claimed and never wrote loses the conversation too', async (t) => {
   const claimed = { id: 'c1', assignedAt: 50_000, lastVisitorAt: 10_000, lastOperatorAt: null, remindedAt: null }
   t.same(silentAssignments([claimed], 240_000, { remindAfterMs: 60_000, requeueAfterMs: 180_000 }).requeue, ['c1'])
+})
+
+t.test('every queued conversation gets its place from one sort, however long the queue', async (t) => {
+  const queued = Array.from({ length: 700 }, (_, i) => ({ id: `c${i}`, lang: 'en', queuedAt: 700 - i }))
+  const places = queuePositions(queued)
+  t.equal(places.size, 700)
+  t.equal(places.get('c699'), 1, 'the one queued first is first')
+  t.equal(places.get('c0'), 700, 'and the last is 700th, past any page')
 })
