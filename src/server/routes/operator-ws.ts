@@ -72,7 +72,7 @@ export default async function operatorWs (fastify: FastifyInstance): Promise<voi
               const after = watched.get(id)
               if (after === undefined) return
               more = false
-              for (const m of await fd.store.messagesAfter(id, after)) {
+              for (const m of await fd.conversations.messagesAfter(id, after)) {
                 if ((watched.get(id) ?? Infinity) >= m.seq) continue
                 send({ type: 'message', ...operatorMessageView(m) })
                 watched.set(id, m.seq)

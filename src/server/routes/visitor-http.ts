@@ -206,7 +206,7 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
           }
         })
       }
-      const messages = await fd.store.messagesAfter(conversation.id, after)
+      const messages = await fd.conversations.messagesAfter(conversation.id, after)
       const current = (await fd.conversations.get(conversation.id)) ?? conversation
       return { frames: [...messages.map(visitorMessageFrame), await fd.conversations.state(current)] }
     }
