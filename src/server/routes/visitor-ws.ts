@@ -56,6 +56,7 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
         },
         {
           userAgent: request.headers['user-agent'],
+          address: request.ip,
           acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
         }
       )
