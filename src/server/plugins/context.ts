@@ -87,6 +87,7 @@ export default fp(
     const analytics = createAnalyticsRunner({ store })
     const metrics = createMetrics()
     fastify.decorate('metrics', metrics)
+    const redactor = createRedactor({ rules: config.redaction })
     const deps = {
       store,
       bus,
@@ -94,7 +95,7 @@ export default fp(
       content: content.current,
       availability: availabilityFrom(config.hours),
       presence,
-      redactor: createRedactor({ rules: config.redaction }),
+      redactor,
       options: { maxTextLength: config.maxTextLength, shop: config.shop },
       observe: { decision: metrics.decision },
     }
@@ -104,6 +105,7 @@ export default fp(
       content: content.current,
       reload: content.reload,
       faqDir: config.faqDir,
+      redactor,
     })
     fastify.decorate('frontdesk', {
       config,
