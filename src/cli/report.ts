@@ -51,6 +51,7 @@ export async function reportCommand (argv: string[], io: Io): Promise<number> {
       reload: async () => [],
       faqDir: config.faqDir,
       redactor: createRedactor({ rules: config.redaction }),
+      reportSample: config.learning.reportSample,
     })
     const report = await learning.report({ since, ...(values.lang !== undefined && { lang: values.lang }) })
     if (values.json) io.out(JSON.stringify(report))

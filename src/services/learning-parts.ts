@@ -7,7 +7,7 @@ import { tokenize, foldText } from '../core/text/normalize.js'
 import type { Content } from '../content/load.js'
 import type { Message, Proposal, ProposalSource, Store } from '../store/types.js'
 
-/** What the learning loop needs: store, clock, the current content, a reload, the FAQ folder it writes to, the redactor. */
+/** What the learning loop needs: store, clock, content, a reload, the FAQ folder it writes to, the redactor. */
 export interface LearningDeps {
   store: Store
   content: () => Content
@@ -20,6 +20,8 @@ export interface LearningDeps {
    * it was stored) keeps the question out of the FAQ.
    */
   redactor: Pick<Redactor, 'personal'>
+  /** Questions the report groups at most (an even sample beyond). @default 2000 */
+  reportSample?: number
 }
 
 /** Why an accept or reject was refused; `problems` has what the FAQ loader would report. */

@@ -47,13 +47,13 @@ export const ReportLimit = 20_000
 /**
  * Questions matched and grouped at most: grouping costs O(questions × groups), and visitors
  * control how many questions there are. Beyond it an even sample over the period is grouped,
- * which keeps the biggest gaps the biggest. @default 2000
+ * which keeps the biggest gaps the biggest. Config: `learning.reportSample`.
  */
 export const GroupedMax = 2_000
 /** Visitor rows read at once. */
-const PageSize = 1_000
+const PageSize = 500
 /** Longest stretch of report work between two turns of the event loop (other requests run in between). */
-const SliceMs = 8
+const SliceMs = 5
 
 /** An unanswered question before it is matched. */
 type Unanswered = Omit<UnansweredQuestion, 'terms' | 'candidates' | 'personal'> & { redactions: number }
@@ -144,7 +144,7 @@ export function createReport (deps: LearningDeps, parts: LearningParts) {
   const build = async (filter: { since: number; until?: number; lang?: string }): Promise<Report> => {
     const until = filter.until ?? clock() + 1
     const all = await unanswered(filter.since, until, filter.lang)
-    const sample = evenSample(all, GroupedMax)
+    const sample = evenSample(all, deps.reportSample ?? GroupedMax)
     const pause = slicer()
     const viewed: UnansweredQuestion[] = []
     for (const { redactions, ...q } of sample) {

@@ -1,3 +1,4 @@
+import { cleanText } from '../core/conversation/text.js'
 import type { Message, Proposal } from '../store/types.js'
 import { createAccept } from './learning-accept.js'
 import { createLearningParts, fail, redactionsOf, type Failure, type LearningDeps } from './learning-parts.js'
@@ -7,6 +8,8 @@ import { createSweep } from './learning-sweep.js'
 export type { AcceptEdits } from './learning-accept.js'
 export type { Failure, LearningDeps } from './learning-parts.js'
 export type { Report, ReportGroup, UnansweredQuestion } from './learning-report.js'
+
+const MaxNoteLength = 500
 
 /**
  * The learning loop: what visitors asked that the bot could not answer, grouped for editors;
@@ -41,11 +44,13 @@ export function createLearning (deps: LearningDeps) {
       editorId: string,
       note: string | null
     ): Promise<{ ok: true; proposal: Proposal } | Failure> {
+      // An editor's note is cleaned like any other text (no NUL, ESC or other control characters).
+      const cleaned = note === null ? undefined : cleanText(note, MaxNoteLength)
       const decided = await store.decideProposal(id, {
         status: 'rejected',
         decidedBy: editorId,
         decidedAt: clock(),
-        note,
+        note: cleaned?.ok === true ? cleaned.text : null,
       })
       if (decided !== undefined) return { ok: true, proposal: decided }
       const existing = await store.getProposal(id)

@@ -216,4 +216,8 @@ t.test("an editor's corrections lose NUL, ESC and other control characters", asy
   // eslint-disable-next-line no-control-regex -- control characters are what must not be written
   t.notMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f]|\\u00|\\x1b|\\e/, 'none written, not even escaped')
   t.match(text, /title: Hampers\[31m/)
+
+  const other = await draft(s.store, { entryId: 'ctl-rejected' })
+  const rejected = await s.editor.call('POST', `/api/v1/faq/proposals/${other}/reject`, { note: 'no\u0000\u001b[2J thanks' })
+  t.equal(rejected.body.proposal.note, 'no[2J thanks', 'a rejection note is cleaned too')
 })

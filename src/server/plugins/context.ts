@@ -106,6 +106,7 @@ export default fp(
       reload: content.reload,
       faqDir: config.faqDir,
       redactor,
+      reportSample: config.learning.reportSample,
     })
     fastify.decorate('frontdesk', {
       config,
