@@ -285,7 +285,9 @@ export function createConversationService (deps: ConversationServiceDeps) {
     const at = clock()
     return await commit(id, async (conv) => {
       const entry = deps.content().engine.entry(conv.lang, entryId)
-      const choice = visitorMessage(conv, clientId, entry?.title ?? entryId, at, 'choice', { entryId })
+      // An id the FAQ does not have is the visitor's own text: redacted like the rest.
+      const chosen = entry === undefined ? (redactedLine(entryId, 100) ?? '') : entryId
+      const choice = visitorMessage(conv, clientId, entry?.title ?? chosen, at, 'choice', { entryId: chosen })
       if (!botMayAnswer(conv.state) || entry === undefined) return { messages: [choice], patch: { lastVisitorAt: at } }
       const decision: Decision = {
         decision: 'answer',

@@ -118,6 +118,10 @@ t.test('cards and IBANs in the hello name, page URL, User-Agent and the offline 
     t.notOk(leaks(after?.visitorName), `offline form name: ${after?.visitorName}`)
   }
   const c = await visitor(t, b)
+  c.send({ type: 'choose', client_id: 'ch', entry_id: '4111.1111.1111.1111' })
+  await c.next((f) => (f.type === 'ack' || f.type === 'error') && f.client_id === 'ch')
+  const choice = (await b.store.messagesAfter(c.conversationId, 0, 100)).find((m) => m.kind === 'choice')
+  t.notOk(leaks(choice?.text) || leaks(String(choice?.data?.entryId)), `a made-up entry id: ${choice?.text}`)
   c.send({ type: 'contact', client_id: 'e', email: '4111111111111111@example.com', text: 'call me' })
   const answer = await c.next((f) => (f.type === 'ack' || f.type === 'error') && f.client_id === 'e')
   t.equal(answer.code, 'FD_ERR_EMAIL_INVALID', 'an e-mail address with a card number in it is refused')
