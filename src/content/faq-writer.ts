@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { FrontdeskError, type ContentProblem } from '../core/errors.js'
 import type { FaqInput } from '../core/faq/build.js'
@@ -46,6 +46,22 @@ function writeError (path: string, err: unknown): FrontdeskError {
   })
 }
 
+// What link() says on a file system without hard links (some network and FUSE mounts).
+const NoHardLinks = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'])
+
+/** Puts a new file in place, refusing to replace one that appeared meanwhile (EEXIST). */
+async function linkNew (tmp: string, path: string): Promise<void> {
+  try {
+    await link(tmp, path)
+  } catch (err) {
+    if (!NoHardLinks.has((err as NodeJS.ErrnoException).code ?? '')) throw err
+    // Without hard links a check then a rename is what is left; accepts run one at a time.
+    const taken = await stat(path).then(() => true, () => false)
+    if (taken) throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' })
+    await rename(tmp, path)
+  }
+}
+
 /** The FAQ folder's writer: every change is whole or absent, never a half-written entry. */
 export function createFaqWriter (faqDir: string): FaqWriter {
   const write = async (path: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> => {
@@ -59,7 +75,7 @@ export function createFaqWriter (faqDir: string): FaqWriter {
       } finally {
         await handle.close()
       }
-      if (options.exclusive === true) await link(tmp, path)
+      if (options.exclusive === true) await linkNew(tmp, path)
       else await rename(tmp, path)
     } catch (err) {
       throw writeError(path, err)
