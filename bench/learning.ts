@@ -28,6 +28,7 @@ import { buildFaq, questionKey } from '../src/core/faq/build.js'
 import type { FaqSource } from '../src/core/faq/parse.js'
 import { addQuestion, newEntryDocument, slugFor } from '../src/core/learning/edit.js'
 import { questionFromLink } from '../src/core/learning/proposals.js'
+import { createRedactor } from '../src/core/redact/index.js'
 import { createTriageEngine, type TriageEngine } from '../src/core/triage/engine.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
 import { loadDataset, shuffled, type IntentDataset } from './lib/dataset.js'
@@ -50,6 +51,7 @@ if (values.data === undefined) {
 const reviewEvery = Number(values['review-every'])
 const seed = Number(values.seed)
 const windowSize = Number(values.window)
+const redactor = createRedactor()
 for (const [name, n] of [
   ['review-every', reviewEvery],
   ['seed', seed],
@@ -226,6 +228,7 @@ async function main (): Promise<void> {
         text: q.text,
         terms,
         redactions: 0,
+        found: redactor.personal(q.text),
         entryQuestions: entry?.questions ?? [],
       })
       if (!picked) linked++

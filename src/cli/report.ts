@@ -6,6 +6,7 @@ import { describeReasons } from '../core/learning/reasons.js'
 import { parseSince } from '../core/learning/since.js'
 import { loadContent } from '../content/load.js'
 import { openStore } from '../server/server.js'
+import { createRedactor } from '../core/redact/index.js'
 import { createLearning, type Report } from '../services/learning.js'
 import { Exit, type Io } from './io.js'
 
@@ -49,6 +50,8 @@ export async function reportCommand (argv: string[], io: Io): Promise<number> {
       content: () => content,
       reload: async () => [],
       faqDir: config.faqDir,
+      redactor: createRedactor({ rules: config.redaction }),
+      reportSample: config.learning.reportSample,
     })
     const report = await learning.report({ since, ...(values.lang !== undefined && { lang: values.lang }) })
     if (values.json) io.out(JSON.stringify(report))

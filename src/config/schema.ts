@@ -127,6 +127,19 @@ export const MetricsSchema = Type.Object(
   { additionalProperties: false, default: {} }
 )
 
+/** The learning loop's bounds. */
+export const LearningSchema = Type.Object(
+  {
+    /**
+     * Unanswered questions the editors' report matches and groups at most; beyond it, an even
+     * sample of this many (visitors control how many there are, and grouping costs questions ×
+     * groups). @default 2000
+     */
+    reportSample: Type.Integer({ minimum: 100, maximum: 20_000, default: 2000 }),
+  },
+  { additionalProperties: false, default: {} }
+)
+
 export const ConfigSchema = Type.Object(
   {
     /** Address to listen on. @default "127.0.0.1" */
@@ -172,6 +185,7 @@ export const ConfigSchema = Type.Object(
     shop: ShopSchema,
     analytics: AnalyticsSchema,
     metrics: MetricsSchema,
+    learning: LearningSchema,
   },
   { additionalProperties: false }
 )

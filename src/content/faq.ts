@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { buildFaq, type FaqInput } from '../core/faq/build.js'
+import { buildServable, type ServableFaq } from '../core/faq/serve.js'
 import type { Faq } from '../core/faq/types.js'
 import type { ContentProblem } from '../core/errors.js'
 import { displayPath } from './paths.js'
@@ -54,6 +55,20 @@ export async function loadFaq (dir: string): Promise<{ faq?: Faq; problems: Cont
   const built = buildFaq(read.input)
   const problems = [...read.problems, ...built.problems]
   return read.problems.some((p) => p.severity === 'error') ? { problems } : { faq: built.faq, problems }
+}
+
+/**
+ * Reads an FAQ folder for serving: files with errors are served in their last good version or
+ * left out (see `buildServable`), so the FAQ is there whenever anything valid is; the problems
+ * say what is not served. A folder that cannot be read at all serves nothing.
+ */
+export async function loadServableFaq (dir: string, lastGood?: FaqInput): Promise<ServableFaq> {
+  const read = await readFaqFolder(dir)
+  if (read.problems.some((p) => p.severity === 'error' && p.file === displayPath(dir))) {
+    return { problems: read.problems, held: [] }
+  }
+  const servable = buildServable(read.input, lastGood)
+  return { ...servable, problems: [...read.problems, ...servable.problems] }
 }
 
 async function listFiles (dir: string, problems: ContentProblem[]): Promise<string[]> {

@@ -16,16 +16,20 @@ export interface ContentHolder {
 const DebounceMs = 250
 
 /**
- * Holds the content in service. It is loaded once at boot (a broken FAQ stops the boot with
- * every problem listed), then reloaded when files under the FAQ or templates folders change;
- * a broken save is logged and the last good content stays in service.
+ * Holds the content in service. It is loaded once at boot, then reloaded when files under the
+ * FAQ or templates folders change. An FAQ file with errors never stops either: it is served in
+ * its last good version (or left out at boot, when there is none), the rest is served, and the
+ * problems are logged with file and line and kept in `current().warnings` for the console.
+ * Only templates that do not compile, or an FAQ with nothing valid in it, stop the boot.
  */
 export async function createContentHolder (
   config: Config,
   log: FastifyBaseLogger,
   options: { watch?: boolean; initial?: Content } = {}
 ): Promise<ContentHolder> {
-  const first = options.initial !== undefined ? { content: options.initial, problems: [] } : await loadContent(config)
+  const first = options.initial !== undefined
+    ? { content: options.initial, problems: [] }
+    : await loadContent(config, { serve: true })
   if (first.content === undefined) {
     throw new FrontdeskError(
       'FD_ERR_FAQ_INVALID',
@@ -35,13 +39,17 @@ export async function createContentHolder (
         .join('\n')}`
     )
   }
-  for (const p of first.problems) log.warn({ problem: p }, formatProblem(p))
   let content = first.content
+  logHeld(log, content)
+  for (const p of first.problems) {
+    if (p.severity === 'error') log.error({ problem: p }, formatProblem(p))
+    else log.warn({ problem: p }, formatProblem(p))
+  }
   let timer: NodeJS.Timeout | undefined
   let reloading: Promise<ContentProblem[]> | undefined
 
   const reload = async (): Promise<ContentProblem[]> => {
-    const next = await loadContent(config)
+    const next = await loadContent(config, { serve: true, lastGood: content.faqInput })
     if (next.content === undefined) {
       log.error(
         { problems: next.problems },
@@ -51,6 +59,8 @@ export async function createContentHolder (
       return next.problems
     }
     content = next.content
+    logHeld(log, content)
+    for (const p of next.problems.filter((x) => x.severity === 'error')) log.error({ problem: p }, formatProblem(p))
     log.info(
       { langs: content.faq.langs, entries: content.faq.entries.get(content.faq.langs[0] ?? '')?.length },
       'content reloaded'
@@ -83,5 +93,11 @@ export async function createContentHolder (
       clearTimeout(timer)
       for (const w of watchers) w.close()
     },
+  }
+}
+
+function logHeld (log: FastifyBaseLogger, content: Content): void {
+  for (const h of content.held) {
+    log.error({ file: h.file }, `${h.file}: has errors; ${h.as === 'left out' ? 'left out' : 'its last good version is served'}`)
   }
 }

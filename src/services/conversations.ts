@@ -51,7 +51,7 @@ export type Opened =
 export interface VisitorMeta {
   userAgent?: string
   acceptLanguage?: string[]
-  /** The client's address, for the caps on new conversations. */
+  /** The address the visitor connects from: for the caps on new conversations, and stored only as a hash. */
   address?: string
 }
 
@@ -87,6 +87,12 @@ export function createConversationService (deps: ConversationServiceDeps) {
   const { store, bus, clock } = deps
   const escalation = createEscalation(deps)
   const typing = createThrottle({ intervalMs: TypingIntervalMs })
+  /**
+   * A free-text field the visitor controls (name, page URL, User-Agent): one clean line, then
+   * redacted like a message, before it is stored or rendered into a greeting; null when empty.
+   */
+  const redactedLine = (raw: string, max: number): string | null =>
+    cleanLine(deps.redactor.redact(cleanLine(raw.slice(0, 8 * max), Number.MAX_SAFE_INTEGER)).text, max) || null
 
   const langFor = (hello: VisitorHello, meta: VisitorMeta): { lang: string; browser: string | null } => {
     const langs = deps.content().faq.langs
@@ -287,7 +293,9 @@ export function createConversationService (deps: ConversationServiceDeps) {
     const at = clock()
     return await commit(id, async (conv) => {
       const entry = deps.content().engine.entry(conv.lang, entryId)
-      const choice = visitorMessage(conv, clientId, entry?.title ?? entryId, at, 'choice', { entryId })
+      // An id the FAQ does not have is the visitor's own text: redacted like the rest.
+      const chosen = entry === undefined ? (redactedLine(entryId, 100) ?? '') : entryId
+      const choice = visitorMessage(conv, clientId, entry?.title ?? chosen, at, 'choice', { entryId: chosen })
       if (!botMayAnswer(conv.state) || entry === undefined) return { messages: [choice], patch: { lastVisitorAt: at } }
       const decision: Decision = {
         decision: 'answer',
@@ -339,6 +347,10 @@ export function createConversationService (deps: ConversationServiceDeps) {
   const contact = async (id: string, clientId: string, email: string, raw: string, name?: string): Promise<Outcome> => {
     const address = cleanLine(email, 254)
     if (!isEmail(address)) return fail('FD_ERR_EMAIL_INVALID', 'please give a valid e-mail address')
+    // Redacted, an address is no address: the visitor is asked for another, and nothing is stored.
+    if (deps.redactor.redact(address).redactions.length > 0) {
+      return fail('FD_ERR_EMAIL_INVALID', 'this e-mail address contains a card or account number: please give another')
+    }
     const cleaned = cleanText(raw, deps.options.maxTextLength)
     if (!cleaned.ok) return fail(cleaned.code, cleaned.message)
     const text = deps.redactor.redact(cleaned.text).text
@@ -362,7 +374,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
       patch: {
         lastVisitorAt: at,
         ...(c.state === 'bot' || c.state === 'closed' ? { state: 'offline' as const } : {}),
-        ...(name !== undefined && cleanLine(name, 100) !== '' ? { visitorName: cleanLine(name, 100) } : {}),
+        ...(name !== undefined && redactedLine(name, 100) !== null ? { visitorName: redactedLine(name, 100) } : {}),
       },
     }))
   }
@@ -413,15 +425,15 @@ export function createConversationService (deps: ConversationServiceDeps) {
       const at = clock()
       const token = keyed?.token ?? randomBytes(32).toString('base64url')
       const { lang, browser } = langFor(hello, meta)
-      const name = hello.name === undefined ? null : cleanLine(hello.name, 100) || null
-      const pageUrl = hello.page_url === undefined ? null : cleanLine(hello.page_url, 2000) || null
+      const name = hello.name === undefined ? null : redactedLine(hello.name, 100)
+      const pageUrl = hello.page_url === undefined ? null : redactedLine(hello.page_url, 2000)
       const conv: Conversation = {
         id: keyed?.id ?? randomUUID(),
         state: 'bot',
         lang,
         visitorName: name,
         pageUrl,
-        userAgent: meta.userAgent?.slice(0, 500) ?? null,
+        userAgent: meta.userAgent === undefined ? null : redactedLine(meta.userAgent, 500),
         browserLang: browser,
         tokenHash: hashToken(token),
         createdAt: at,
@@ -435,6 +447,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
         remindedAt: null,
         closedAt: null,
         visitorKey,
+        addressKey: meta.address === undefined ? null : hashToken(`address:${meta.address}`),
       }
       try {
         await store.createConversation(conv)

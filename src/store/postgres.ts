@@ -10,6 +10,7 @@ import {
 import { appendStatement } from './postgres-append.js'
 import { isUniqueViolation, migrate, storeError, tryWithLock, withClient } from './postgres-db.js'
 import { mergeProposal, rowTo, toColumns } from './rows.js'
+import { distinctVisitors } from '../core/learning/support.js'
 import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
 import type { ConversationFilter, ConversationGuard, Proposal, Store } from './types.js'
 
@@ -294,7 +295,7 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
     async upsertProposal (p) {
       const fresh: Proposal = {
         ...p,
-        support: p.sources.length,
+        support: distinctVisitors(p.sources),
         status: 'open',
         updatedAt: p.createdAt,
         decidedBy: null,

@@ -1,3 +1,4 @@
+import { distinctVisitors } from '../core/learning/support.js'
 import {
   ContactColumns,
   ConversationColumns,
@@ -99,7 +100,7 @@ export function mergeProposal (p: Proposal, next: NewProposal): Proposal {
   return {
     ...p,
     sources: [...p.sources, ...added],
-    support: p.support + added.length,
+    support: distinctVisitors([...p.sources, ...added]),
     questions,
     updatedAt: Math.max(p.updatedAt, next.createdAt),
   }

@@ -22,6 +22,7 @@ export const ConversationColumns = {
   remindedAt: 'reminded_at',
   closedAt: 'closed_at',
   visitorKey: 'visitor_key',
+  addressKey: 'address_key',
 } as const
 
 export const MessageColumns = {
@@ -157,5 +158,7 @@ export function migrations (dialect: 'sqlite' | 'postgres'): string[] {
     // operator's in the same conversation is another message, not a resend.
     `DROP INDEX messages_client_id;
     CREATE UNIQUE INDEX messages_client_id ON messages (conversation_id, author, client_id) WHERE client_id IS NOT NULL;`,
+    // Who started a conversation, by address (a hash): the learning loop counts people, not conversations.
+    'ALTER TABLE conversations ADD COLUMN address_key TEXT;',
   ]
 }

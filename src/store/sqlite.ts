@@ -13,6 +13,7 @@ import {
   migrations,
 } from './schema.js'
 import { mergeProposal, rowTo, toColumns } from './rows.js'
+import { distinctVisitors } from '../core/learning/support.js'
 import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
 import type {
   AppendResult,
@@ -144,7 +145,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
     if (row === undefined) {
       const proposal: Proposal = {
         ...p,
-        support: p.sources.length,
+        support: distinctVisitors(p.sources),
         status: 'open',
         updatedAt: p.createdAt,
         decidedBy: null,

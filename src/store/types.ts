@@ -33,6 +33,12 @@ export interface Conversation {
   closedAt: number | null
   /** SHA-256 of the widget's random per-browser visitor id: who came back, for deflection (never shown). */
   visitorKey: string | null
+  /**
+   * SHA-256 of the address the conversation was started from, so that the learning loop counts
+   * people rather than conversations (never shown; an IPv4 hash can be reversed by brute force,
+   * so it is kept only as long as the conversation).
+   */
+  addressKey?: string | null
 }
 
 export interface Message {
@@ -122,6 +128,9 @@ export interface ProposalSource {
   seq: number
   operatorId: string | null
   at: number
+  /** The conversation's visitor and address keys: support counts people, not conversations. */
+  visitorKey?: string | null
+  addressKey?: string | null
 }
 
 export type ProposalStatus = 'open' | 'accepted' | 'rejected'
@@ -145,7 +154,7 @@ export interface Proposal {
   /** A draft entry's answer, from the operators' replies (shown to the editor, never to visitors before acceptance). */
   answer: string | null
   sources: ProposalSource[]
-  /** How many times it was proposed (distinct sources). */
+  /** How many distinct visitors proposed it: sources sharing a conversation, visitor key or address key count once. */
   support: number
   status: ProposalStatus
   createdAt: number

@@ -15,6 +15,9 @@ const Inputs: Record<string, string> = {
   'digits and spaces': fill('4 '),
   'digits and dashes': fill('4-'),
   'card-like groups': fill('4111 1111 '),
+  'loosely separated groups': fill('4111.1111_1111\u00ad'),
+  'look-alike digits': fill('𝟒𝟏𝟏𝟏 ④①①① '),
+  'full-width IBAN-like': fill('ＤＥ８９ ３７０４ '),
   'almost-Luhn numbers': fill('4111111111111112 '),
   'IBAN-like groups': fill('DE89 3704 '),
   'country codes': fill('DE'),
@@ -53,6 +56,8 @@ const steps: Record<string, (text: string) => unknown> = {
   cleanLine: (text) => cleanLine(text, 100),
   isEmail: (text) => isEmail(text),
   'redaction (cards, IBANs, a configured rule)': (text) => redactor.redact(text),
+  "the learning loop's personal-data check (the same, plus e-mail addresses and long numbers)": (text) =>
+    redactor.personal(text),
   'handoff phrases': (text) => handoff.detect(text, 'en'),
   'language detection': (text) => detector.detect(text, {}),
 }

@@ -90,10 +90,11 @@ t.test(
       lang: 'en',
       entry_id: 'discount-codes',
       questions: [question],
-      support: 2,
+      support: 1,
+      conversations: 2,
       status: 'open',
     })
-    t.equal(proposal.sources.length, 2)
+    t.equal(proposal.sources.length, 2, 'one visitor asking twice: two sources, support 1')
 
     const file = join(s.faqDir, 'en', 'discount-codes.md')
     const before = readFileSync(file, 'utf8')

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { createFaqLinks } from '../../src/services/faq-links.js'
+import { createRedactor } from '../../src/core/redact/index.js'
 import { createLearning } from '../../src/services/learning.js'
 import { sampleContent, services, type Services } from './helpers.js'
 
@@ -12,6 +13,7 @@ async function setup (t: Parameters<typeof services>[0]) {
     content: () => content,
     reload: async () => [],
     faqDir: t.testdir(),
+    redactor: createRedactor(),
   })
   const links = createFaqLinks({ store: s.store, clock: s.clock, content: () => content, learning })
   const marta = await s.addOperator({ username: 'marta' })

@@ -4,6 +4,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { configFrom } from '../../src/config/load.js'
 import { loadContent, type Content } from '../../src/content/load.js'
+import { createRedactor } from '../../src/core/redact/index.js'
 import { createLearning } from '../../src/services/learning.js'
 import type { Message } from '../../src/store/types.js'
 import { sampleContent, services, type Services } from './helpers.js'
@@ -25,6 +26,7 @@ async function setup (t: Test, options: { live?: boolean } = {}) {
     store: s.store,
     clock: s.clock,
     faqDir,
+    redactor: createRedactor(),
     content: () => content,
     reload: async () => {
       reloads.push(s.clock())

@@ -56,7 +56,7 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     const store = await open()
     const c = conversation()
     await store.createConversation(c)
-    t.same(await store.getConversation(c.id), { ...c, lastSeq: 0 })
+    t.same(await store.getConversation(c.id), { addressKey: null, ...c, lastSeq: 0 })
     t.equal(await store.getConversation('missing'), undefined)
   })
 
@@ -407,7 +407,7 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     t.equal(first.created, true)
     t.equal(first.proposal.support, 1)
     t.equal(first.proposal.status, 'open')
-    const again = await store.upsertProposal(proposal([source(1), source(4)], 6_000))
+    const again = await store.upsertProposal(proposal([source(1), source(4, 'c5')], 6_000))
     t.equal(again.created, false)
     t.equal(again.proposal.id, first.proposal.id, 'the same row')
     t.equal(again.proposal.support, 2, 'the source already counted is not counted twice')
@@ -422,6 +422,10 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
       store.upsertProposal(proposal([source(8, 'c3')])),
     ])
     t.equal((await store.getProposal(first.proposal.id))?.support, 4)
+    const oneVisitor = [source(5, 'c6'), source(6, 'c7')].map((s) => ({ ...s, visitorKey: 'v-one' }))
+    const sameVisitor = await store.upsertProposal(proposal(oneVisitor, 7_000))
+    t.equal(sameVisitor.proposal.support, 5, 'two conversations of one visitor count once')
+    t.equal(sameVisitor.proposal.sources.length, 6, 'and both are listed')
 
     const decided = await store.decideProposal(first.proposal.id, {
       status: 'accepted',
@@ -439,7 +443,7 @@ export function storeSuite (t: Test, open: () => Promise<Store>): void {
     )
     const late = await store.upsertProposal(proposal([source(9, 'c4')]))
     t.equal(late.proposal.status, 'accepted', 'a repeat after the decision does not reopen it')
-    t.equal(late.proposal.support, 4)
+    t.equal(late.proposal.support, 5)
     t.same(
       (await store.listProposals({ status: 'open' })).filter((p) => p.dedupeKey === first.proposal.dedupeKey),
       []

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import t from 'tap'
@@ -115,3 +115,19 @@ t.test(
     t.notOk(await op.page.getByRole('link', { name: 'Improve the FAQ' }).isVisible(), 'operators have no link to it')
   }
 )
+
+t.test('FAQ files with errors are listed for editors with file and line, and the rest is served', async (t) => {
+  const faqDir = join(mkdtempSync(join(tmpdir(), 'frontdesk-faq-web-')), 'faq')
+  t.teardown(() => rmSync(dirname(faqDir), { recursive: true, force: true }))
+  cpSync(join(root, 'faq'), faqDir, { recursive: true })
+  writeFileSync(join(faqDir, 'en', 'broken.md'), '---\ntitle: Broken\nquestions: [unclosed\n---\nAnswer.\n')
+  const built = await startApp(t, { faqDir })
+  await addOperator(built.store, { username: 'elena', name: 'Elena', role: 'editor', langs: ['en'] })
+  const { page } = await openPage(t, browser)
+  await loginConsole(page, built.url, 'elena')
+  await page.getByRole('link', { name: 'Improve the FAQ' }).click()
+  const notice = page.locator('.faq-problems')
+  await notice.getByText(/broken\.md:3: invalid YAML/).waitFor()
+  t.match(await notice.innerText(), /1 FAQ problem: these files are not served as they are on disk/)
+  t.ok(built.app.frontdesk.content.current().engine.entry('en', 'order-tracking'), 'the valid entries are served')
+})

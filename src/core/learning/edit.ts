@@ -2,6 +2,7 @@ import { stringify } from 'yaml'
 import { questionKey } from '../faq/build.js'
 import { EntryIdPattern, MaxQuestionLength, parseFaqDocument, type FaqSource } from '../faq/parse.js'
 import { parseLocatedYaml, isMap, isScalar, isSeq } from '../faq/yaml.js'
+import { cleanLine } from '../conversation/text.js'
 import { foldText } from '../text/normalize.js'
 
 /**
@@ -99,6 +100,23 @@ function rewriteFrontMatter (text: string, question: string, newline: string): s
   node.flow = false
   const front = located.doc.toString().replace(/\n$/, '').split('\n')
   return [lines[0] ?? '---', ...front, ...lines.slice(end)].join(newline)
+}
+
+/** The longest title an editor may give an entry (the accept API's limit), and so a proposal's. */
+export const MaxTitleLength = 200
+
+/**
+ * A draft entry's title from a visitor's question: one line (a `---` line in a title would end
+ * the front matter), no control characters, at most {@link MaxTitleLength} characters, cut at a
+ * word with an ellipsis when longer. Editors' titles get the same treatment.
+ */
+export function titleFrom (text: string): string {
+  const line = cleanLine(text, Number.MAX_SAFE_INTEGER)
+  const chars = [...line]
+  if (chars.length <= MaxTitleLength) return line
+  const cut = chars.slice(0, MaxTitleLength - 1).join('')
+  const word = cut.replace(/\s+\S*$/, '')
+  return `${word.length >= MaxTitleLength / 2 ? word : cut}…`
 }
 
 /** An entry id from a title: lower-case ASCII letters and digits joined by dashes (empty when nothing is left). */

@@ -73,42 +73,87 @@ const add = (into: Vector, v: Vector, weight = 1): void => {
 }
 const scaled = (v: Vector, f: number): Vector => new Map([...v].map(([k, x]) => [k, x * f]))
 
+/** Groups questions one at a time, so that a caller can stop between them to let other work run. */
+export interface Grouper<Q extends QuestionForGrouping> {
+  add(question: Q): void
+  /** The groups so far, biggest first, ties by first appearance. */
+  groups(): QuestionGroup<Q>[]
+}
+
 /**
  * Single pass in the given order (oldest first keeps groups stable as days are added): each
  * question joins the most similar group when similar enough, or starts one. A group is
- * compared through its centroids, so it does not drift towards its newest member. Groups
- * come back biggest first, ties by first appearance.
+ * compared through its centroids, so it does not drift towards its newest member. Words are
+ * weighted by IDF over `vocabulary` (every question to be grouped, or a sample of them): the
+ * weights must be known before the first question is placed.
  */
+export function createGrouper<Q extends QuestionForGrouping> (
+  vocabulary: readonly (readonly string[])[],
+  options: GroupOptions = {}
+): Grouper<Q> {
+  const minSimilarity = options.minSimilarity ?? 0.35
+  const weigh = idfWeights(vocabulary)
+  const questions: Q[] = []
+  const groups: { members: number[]; words: Vector; meaning: Vector }[] = []
+  return {
+    add (q) {
+      const i = questions.push(q) - 1
+      const w = weigh(q.terms)
+      const m: Vector = new Map(q.candidates.map((c) => [c.entryId, c.confidence]))
+      let best = -1
+      let bestSimilarity = 0
+      groups.forEach((g, gi) => {
+        const size = g.members.length
+        const similarity = Math.max(cosine(w, g.words), sharedConfidence(m, scaled(g.meaning, 1 / size)))
+        if (similarity > bestSimilarity) {
+          best = gi
+          bestSimilarity = similarity
+        }
+      })
+      const group = groups[best]
+      if (group !== undefined && bestSimilarity >= minSimilarity) {
+        group.members.push(i)
+        add(group.words, w)
+        add(group.meaning, m)
+      } else {
+        groups.push({ members: [i], words: new Map(w), meaning: new Map(m) })
+      }
+    },
+    groups: () => summarise(questions, groups, options),
+  }
+}
+
+/** Groups `questions` at once (see {@link createGrouper}). */
 export function groupQuestions<Q extends QuestionForGrouping> (
   questions: Q[],
   options: GroupOptions = {}
 ): QuestionGroup<Q>[] {
-  const minSimilarity = options.minSimilarity ?? 0.35
-  const words = tfidf(questions.map((q) => q.terms))
-  const meanings = questions.map((q) => new Map(q.candidates.map((c) => [c.entryId, c.confidence])))
-  const groups: { members: number[]; words: Vector; meaning: Vector }[] = []
-  questions.forEach((_, i) => {
-    const w = words[i] as Vector
-    const m = meanings[i] as Vector
-    let best = -1
-    let bestSimilarity = 0
-    groups.forEach((g, gi) => {
-      const size = g.members.length
-      const similarity = Math.max(cosine(w, g.words), sharedConfidence(m, scaled(g.meaning, 1 / size)))
-      if (similarity > bestSimilarity) {
-        best = gi
-        bestSimilarity = similarity
-      }
-    })
-    const group = groups[best]
-    if (group !== undefined && bestSimilarity >= minSimilarity) {
-      group.members.push(i)
-      add(group.words, w)
-      add(group.meaning, m)
-    } else {
-      groups.push({ members: [i], words: new Map(w), meaning: new Map(m) })
-    }
-  })
+  const grouper = createGrouper<Q>(
+    questions.map((q) => q.terms),
+    options
+  )
+  for (const q of questions) grouper.add(q)
+  return grouper.groups()
+}
+
+/** TF-IDF of one term list, with document frequencies from `vocabulary` (as {@link tfidf} computes them). */
+function idfWeights (vocabulary: readonly (readonly string[])[]): (terms: readonly string[]) => Vector {
+  const df = new Map<string, number>()
+  for (const terms of vocabulary) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1)
+  const n = vocabulary.length
+  return (terms) => {
+    const v: Vector = new Map()
+    for (const t of terms) v.set(t, (v.get(t) ?? 0) + 1)
+    for (const [t, tf] of v) v.set(t, (1 + Math.log(tf)) * Math.log(1 + n / (df.get(t) ?? 1)))
+    return v
+  }
+}
+
+function summarise<Q extends QuestionForGrouping> (
+  questions: Q[],
+  groups: { members: number[]; meaning: Vector }[],
+  options: GroupOptions
+): QuestionGroup<Q>[] {
   const titles = new Map(questions.flatMap((q) => q.candidates.map((c) => [c.entryId, c.title] as const)))
   return groups
     .map((g, order) => ({ g, order }))

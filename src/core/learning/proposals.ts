@@ -2,6 +2,7 @@ import { questionKey } from '../faq/build.js'
 import { MaxQuestionLength } from '../faq/parse.js'
 import { foldText } from '../text/normalize.js'
 import { cosine, groupQuestions, tfidf } from './group.js'
+import { distinctVisitors } from './support.js'
 
 /**
  * What the learning loop proposes to editors, decided from what operators did. Pure: the
@@ -12,14 +13,23 @@ import { cosine, groupQuestions, tfidf } from './group.js'
 /** Why a question was not proposed. */
 export type SkipReason = 'redacted' | 'personal' | 'too_long' | 'no_terms' | 'already_listed'
 
-// An e-mail address, or six or more digits in a row (with spaces or dashes): an order number,
-// a phone number, a postcode with a house number. Such a question is about one person.
-const Personal = /[^\s@]+@[^\s@]+\.[^\s@]+|\d(?:[\s-]?\d){5,}/u
+/** What the redactor finds in a text: kinds as `Redactor.personal` names them. */
+export interface Found {
+  kind: string
+}
 
-/** Whether text must not be learned from: the visitor's own data was removed from it, or it still looks personal. */
-export function personalReason (text: string, redactions: number): 'redacted' | 'personal' | undefined {
-  if (redactions > 0) return 'redacted'
-  return Personal.test(text) ? 'personal' : undefined
+/** Kinds the redactor reports but keeps in the text: an e-mail address, a long number. */
+const Kept = new Set(['email', 'number'])
+
+/**
+ * Whether a question must not be learned from, decided by the redactor alone (no pattern of
+ * our own here): something was removed from it when it was stored (`redactions`), or the
+ * redactor finds something to remove or something personal in it now (`found`: an older
+ * message, stored before the redactor knew a format, is caught too).
+ */
+export function personalReason (redactions: number, found: readonly Found[]): 'redacted' | 'personal' | undefined {
+  if (redactions > 0 || found.some((f) => !Kept.has(f.kind))) return 'redacted'
+  return found.length > 0 ? 'personal' : undefined
 }
 
 /** Same entry, same language and the same terms (after stemming and synonyms): the same proposal. */
@@ -36,6 +46,8 @@ export interface LinkedQuestion {
   terms: string[]
   /** How many spans the redactor removed from it when it was stored. */
   redactions: number
+  /** What the redactor finds in the text now. */
+  found: readonly Found[]
   /** The entry's current questions. */
   entryQuestions: string[]
 }
@@ -44,7 +56,7 @@ export interface LinkedQuestion {
 export function questionFromLink (
   q: LinkedQuestion
 ): { ok: true; question: string; dedupeKey: string } | { ok: false; reason: SkipReason } {
-  const personal = personalReason(q.text, q.redactions)
+  const personal = personalReason(q.redactions, q.found)
   if (personal !== undefined) return { ok: false, reason: personal }
   const question = q.text.trim().replace(/\s+/g, ' ')
   if (question.length > MaxQuestionLength) return { ok: false, reason: 'too_long' }
@@ -64,6 +76,11 @@ export interface AnsweredQuestion {
   question: string
   questionTerms: string[]
   redactions: number
+  /** What the redactor finds in the question now. */
+  found: readonly Found[]
+  /** Who asked, to count people rather than conversations. */
+  visitorKey?: string | null
+  addressKey?: string | null
   reply: string
   replyTerms: string[]
   operatorId: string
@@ -80,21 +97,24 @@ export interface EntryAnswer {
 export interface ReplyProposals {
   /** Operators answered these with an existing entry's content: new ways of asking it. */
   variants: { entryId: string; answered: AnsweredQuestion; similarity: number }[]
-  /** Operators gave the same answer, not in the FAQ, to at least `minSupport` conversations: a draft entry. */
+  /** Operators gave the same answer, not in the FAQ, to at least `minSupport` distinct visitors: a draft entry. */
   drafts: { answered: AnsweredQuestion[]; answer: AnsweredQuestion; dedupeKey: string }[]
 }
 
 export interface ReplyOptions {
   /** How close an operator's reply must be to an entry's answer to count as that answer. @default 0.5 */
   sameAnswer?: number
-  /** Conversations needed before a draft entry is proposed. @default 3 */
+  /**
+   * Distinct visitors (conversations, visitor ids and addresses taken together) needed before a
+   * draft entry is proposed. @default 3
+   */
   minSupport?: number
 }
 
 /**
  * "Repeatedly answers similar questions the same way": an operator's reply close to an entry's
  * answer proposes the question as a variant of that entry; replies close to one another but to
- * no entry, in enough distinct conversations, propose a draft entry whose answer is the most
+ * no entry, from enough distinct visitors, propose a draft entry whose answer is the most
  * typical reply (the one closest to the others). Questions with personal data are left out.
  */
 export function proposalsFromReplies (
@@ -106,7 +126,7 @@ export function proposalsFromReplies (
   const minSupport = options.minSupport ?? 3
   const usable = answered.filter(
     (a) =>
-      personalReason(a.question, a.redactions) === undefined && a.questionTerms.length > 0 && a.replyTerms.length > 0
+      personalReason(a.redactions, a.found) === undefined && a.questionTerms.length > 0 && a.replyTerms.length > 0
   )
   const vectors = tfidf([...usable.map((a) => a.replyTerms), ...entries.map((e) => e.answerTerms)])
   const entryVectors = vectors.slice(usable.length)
@@ -138,7 +158,7 @@ export function proposalsFromReplies (
   const drafts: ReplyProposals['drafts'] = []
   for (const g of groups) {
     const members = g.questions.map((q) => q.answered)
-    if (new Set(members.map((m) => m.conversationId)).size < minSupport) continue
+    if (distinctVisitors(members) < minSupport) continue
     const replyVectors = tfidf(members.map((m) => m.replyTerms))
     const centrality = replyVectors.map((v) => replyVectors.reduce((s, w) => s + cosine(v, w), 0))
     const medoid = members[centrality.indexOf(Math.max(...centrality))] as AnsweredQuestion

@@ -12,7 +12,10 @@
  * A group of 12 to 19 digits inside a longer run is also checked on its own
  * (`ref 1234 4111111111111111`). A group stuck to a letter (`INV202412345678`, `1Z…`), after a
  * `+` (phone), or part of a date, time or decimal (`12/26`, `12.03.2026`, `3,50`) is never part
- * of a card.
+ * of a card. These are the *strict* shapes, accepted on the Luhn check alone; every other way of
+ * writing a card number (any separators, stuck to letters, groups of three) is found by
+ * `loose-cards.ts`, which also asks for a card scheme's prefix and length. Both read text folded
+ * by `fold.ts`, so look-alike digits (𝟒, ⁴, ④) are digits here.
  */
 import { digitValue, isDigitAt, isLetterAt, isLetterBefore, separatorKind, type SeparatorKind } from './chars.js'
 import { luhnValid } from './luhn.js'

@@ -62,3 +62,20 @@ export function isAsciiAlnum (code: number): boolean {
 export function isAsciiLetter (code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
 }
+
+const GapLike = /^[\p{Zs}\p{Zl}\p{Zp}\p{Pd}\p{Cf}\u00b7\u2022\u2212\u2219\u30fb\u3001\u3002\uff0c\uff0e\uff0f\uff3f\uff5c]$/u
+
+/**
+ * What people put between the digit groups of a number they copy or type, or what hides them:
+ * any space (tabs, newlines, no-break and thin spaces), dashes, `.`, `,`, `/`, `\`, `_`, `|`, `'`,
+ * `*`, `~`, middle dots and bullets, soft hyphens and other invisible format characters, and
+ * their full-width forms.
+ */
+export function isGapChar (code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0x2d || code === 0x2e || code === 0x2c ||
+      code === 0x2f || code === 0x5c || code === 0x5f || code === 0x7c || code === 0x27 || code === 0x2a ||
+      code === 0x7e
+  }
+  return GapLike.test(String.fromCharCode(code))
+}

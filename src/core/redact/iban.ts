@@ -3,7 +3,8 @@
  * the whole is valid when its length is the one registered for the country and it passes
  * ISO 7064 mod 97-10.
  */
-import { isAsciiAlnum, isAsciiLetter, isLetterAt, isLetterBefore, separatorKind } from './chars.js'
+import { isAsciiAlnum, isAsciiLetter, isGapChar } from './chars.js'
+import { MaxGap } from './groups.js'
 
 /** IBAN length per country, from the SWIFT IBAN registry. */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -141,16 +142,18 @@ function mod97Step (rest: number, code: number): number {
 }
 
 /**
- * Spans of valid IBANs in `text`. A candidate starts at two letters that do not follow a
- * letter or digit, reads exactly the country's length of letters and digits, allowing one
- * space between any two, and must not run on into a letter or digit; so each start costs at
- * most a few dozen characters and the scan is linear.
+ * Spans of valid IBANs in `text` (folded: full-width and other look-alike letters and digits
+ * already read as ASCII). A candidate starts at two letters that do not follow a digit (it may
+ * be inside a word: `myIBAN:DE89…`, `ibanDE89…`), reads exactly the country's length of letters
+ * and digits, allowing up to four separators between any two after the country code (spaces,
+ * dashes, dots, double spaces: `DE89-3704-…`, `DE89.3704.…`), and must not run on into a digit;
+ * so each start costs at most a few hundred characters and the scan is linear.
  */
 export function findIbans (text: string): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = []
   for (let i = 0; i + 1 < text.length; i++) {
     if (!isAsciiLetter(text.charCodeAt(i)) || !isAsciiLetter(text.charCodeAt(i + 1))) continue
-    if (isLetterBefore(text, i) || isAsciiAlnum(text.charCodeAt(i - 1))) continue
+    if (isAsciiDigit(text.charCodeAt(i - 1))) continue
     const end = readIban(text, i)
     if (end !== undefined) {
       found.push({ start: i, end })
@@ -158,6 +161,13 @@ export function findIbans (text: string): Array<{ start: number; end: number }> 
     }
   }
   return found
+}
+
+/** End of the separators starting at `at` if they join two IBAN characters, else undefined. */
+function gapEnd (text: string, at: number): number | undefined {
+  let j = at
+  while (j < text.length && j - at < MaxGap && isGapChar(text.charCodeAt(j))) j++
+  return j > at && isAsciiAlnum(text.charCodeAt(j)) ? j : undefined
 }
 
 /**
@@ -170,17 +180,20 @@ function readIban (text: string, start: number): number | undefined {
   let read = 0
   let rest = 0
   let j = start
-  for (; j < text.length && read < length; j++) {
+  while (j < text.length && read < length) {
     const code = text.charCodeAt(j)
     if (isAsciiAlnum(code)) {
       if ((read === 2 || read === 3) && code > 0x39) return undefined
       if (read >= 4) rest = mod97Step(rest, code)
       read++
-    } else if (read < 2 || separatorKind(code) !== 'space' || !isAsciiAlnum(text.charCodeAt(j + 1))) {
-      break
+      j++
+      continue
     }
+    const next = read < 2 ? undefined : gapEnd(text, j)
+    if (next === undefined) break
+    j = next
   }
-  if (read < length || isLetterAt(text, j) || isAsciiAlnum(text.charCodeAt(j))) return undefined
+  if (read < length || isAsciiDigit(text.charCodeAt(j))) return undefined
   return checkDigits(text, start, j, rest) === 1 ? j : undefined
 }
 
@@ -194,4 +207,8 @@ function checkDigits (text: string, start: number, end: number, rest: number): n
     read++
   }
   return rest
+}
+
+function isAsciiDigit (code: number): boolean {
+  return code >= 0x30 && code <= 0x39
 }

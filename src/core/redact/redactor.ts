@@ -3,10 +3,13 @@
  * Card numbers and IBANs are found by linear-time scanners; extra patterns come from config.
  */
 import { FrontdeskError } from '../errors.js'
-import { findCards } from './cards.js'
+import { findCards, type Span } from './cards.js'
+import { fold } from './fold.js'
 import { findIbans } from './iban.js'
+import { findLooseCards } from './loose-cards.js'
+import { findEmails, findLongNumbers } from './personal.js'
 import { compileRules, findRuleMatches } from './rules.js'
-import type { Found, RedactionRule, RedactResult } from './types.js'
+import type { Found, Redaction, RedactionRule, RedactResult } from './types.js'
 
 const DEFAULT_CARD_REPLACEMENT = '[card number removed]'
 const DEFAULT_IBAN_REPLACEMENT = '[IBAN removed]'
@@ -31,6 +34,12 @@ export interface RedactorOptions {
 export interface Redactor {
   /** Removes every card number, IBAN and rule match; never throws for any input text. */
   redact: (text: string) => RedactResult
+  /**
+   * Everything personal in `text`: what `redact` removes, and the e-mail addresses (`email`) and
+   * long numbers (`number`) it keeps. The learning loop's filter: text with any of these is about
+   * one person and never becomes FAQ content.
+   */
+  personal: (text: string) => Redaction[]
 }
 
 /** Makes a redactor; throws FD_ERR_CONFIG_INVALID for a bad rule or option. */
@@ -45,14 +54,38 @@ export function createRedactor (options: RedactorOptions = {}): Redactor {
       `redaction ruleChunkSize must be an integer of at least ${MIN_RULE_CHUNK_SIZE}, got ${String(chunkSize)}`
     )
   }
+  const find = (text: string): Found[] => {
+    // The scanners read look-alike digits and letters as ASCII; spans come back in the original.
+    const folded = fold(text)
+    const back = (kind: string, replacement: string) => (span: Span): Found => ({
+      kind,
+      replacement,
+      start: folded.at(span.start),
+      end: folded.at(span.end),
+    })
+    const strict = findCards(folded.text)
+    return [
+      ...findIbans(folded.text).map(back('iban', ibanReplacement)),
+      ...[...strict, ...findLooseCards(folded.text, strict)].map(back('card', cardReplacement)),
+      ...findRuleMatches(text, rules, chunkSize),
+    ]
+  }
   return {
-    redact (text) {
-      const found: Found[] = [
-        ...findIbans(text).map((span) => ({ ...span, kind: 'iban', replacement: ibanReplacement })),
-        ...findCards(text).map((span) => ({ ...span, kind: 'card', replacement: cardReplacement })),
-        ...findRuleMatches(text, rules, chunkSize),
+    redact: (text) => apply(text, resolveOverlaps(find(text))),
+    personal (text) {
+      const folded = fold(text)
+      const kept = (kind: string) => (span: Span): Found => ({
+        kind,
+        replacement: '',
+        start: folded.at(span.start),
+        end: folded.at(span.end),
+      })
+      const found = [
+        ...find(text),
+        ...findEmails(folded.text).map(kept('email')),
+        ...findLongNumbers(folded.text).map(kept('number')),
       ]
-      return apply(text, resolveOverlaps(found))
+      return found.sort((a, b) => a.start - b.start).map(({ kind, start, end }) => ({ kind, start, end }))
     },
   }
 }

@@ -92,6 +92,7 @@ export default fp(
     const metrics = createMetrics()
     fastify.decorate('metrics', metrics)
     const allowance = createAllowance(config.limits, clock)
+    const redactor = createRedactor({ rules: config.redaction })
     const deps = {
       store,
       bus,
@@ -99,7 +100,7 @@ export default fp(
       content: content.current,
       availability: availabilityFrom(config.hours),
       presence,
-      redactor: createRedactor({ rules: config.redaction }),
+      redactor,
       options: { maxTextLength: config.maxTextLength, shop: config.shop },
       observe: { decision: metrics.decision },
       allowance,
@@ -110,6 +111,8 @@ export default fp(
       content: content.current,
       reload: content.reload,
       faqDir: config.faqDir,
+      redactor,
+      reportSample: config.learning.reportSample,
     })
     const conversations = countVisitors(createConversationService(deps), metrics)
     fastify.decorate('frontdesk', {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { titleFrom } from '../../core/learning/edit.js'
 import { parseSince } from '../../core/learning/since.js'
 import type { Proposal } from '../../store/types.js'
 import { me, requireRole } from '../auth-hooks.js'
@@ -34,9 +35,11 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
         ? (fd.content.current().engine.entry(p.lang, p.entryId)?.title ?? null)
         : null,
     questions: p.questions,
-    title: p.title,
+    // Drafts stored before titles were bounded: shown as they would be written.
+    title: p.title === null ? null : titleFrom(p.title),
     answer: p.answer,
     support: p.support,
+    conversations: new Set(p.sources.map((s) => s.conversationId)).size,
     status: p.status,
     created_at: iso(p.createdAt),
     updated_at: iso(p.updatedAt),
@@ -80,6 +83,8 @@ const learning: FastifyPluginAsyncTypebox = async (fastify) => {
       return {
         since: iso(r.since),
         questions: r.questions,
+        grouped: r.grouped,
+        content_problems: fd.content.current().warnings,
         groups: r.groups.map((g) => ({
           id: g.id,
           lang: g.lang,

@@ -123,8 +123,8 @@ const visitorHttp: FastifyPluginAsyncTypebox = async (fastify) => {
       if (frame.type === 'hello') {
         const opened = await fd.conversations.open(frame, {
           userAgent: request.headers['user-agent'],
-          acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
           address: request.ip,
+          acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
         })
         if (!opened.ok) return await refuse(reply, opened.code, opened.message)
         const c = opened.conversation

@@ -72,8 +72,8 @@ export default async function visitorWs (fastify: FastifyInstance): Promise<void
         },
         {
           userAgent: request.headers['user-agent'],
-          acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
           address: request.ip,
+          acceptLanguage: parseAcceptLanguage(request.headers['accept-language'] ?? ''),
         }
       )
       let alive = true

@@ -44,11 +44,24 @@ export const ReportQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 
-/** The editors' report: how many questions, grouped, biggest first. */
+/** A problem of an FAQ file, with file and line: the loader's own words. */
+export const ContentProblemSchema = Type.Object({
+  file: Type.String(),
+  line: Type.Optional(Type.Integer()),
+  field: Type.Optional(Type.String()),
+  message: Type.String(),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+})
+
+/** The editors' report: how many questions, grouped, biggest first; and the FAQ files' problems. */
 export const ReportSchema = Type.Object({
   since: TimeSchema,
   questions: Type.Integer(),
+  grouped: Type.Integer({ description: 'questions grouped: all, or an even sample when there are many' }),
   groups: Type.Array(ReportGroupSchema),
+  content_problems: Type.Array(ContentProblemSchema, {
+    description: 'errors and warnings of the FAQ files in service; a file with errors is not served as on disk',
+  }),
 })
 export type FaqReport = Static<typeof ReportSchema>
 
@@ -69,7 +82,10 @@ export const ProposalSchema = Type.Object({
   questions: Type.Array(Type.String()),
   title: Nullable(Type.String()),
   answer: Nullable(Type.String()),
-  support: Type.Integer(),
+  support: Type.Integer({
+    description: 'distinct visitors: sources sharing a conversation, a visitor id or an address count once',
+  }),
+  conversations: Type.Integer({ description: 'distinct conversations it came from' }),
   status: ProposalStatusSchema,
   created_at: TimeSchema,
   updated_at: TimeSchema,

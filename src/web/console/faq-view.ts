@@ -31,6 +31,8 @@ export function createFaqView (root: HTMLElement, actions: FaqViewActions) {
   )
   const lang = h('select', { id: 'faq-lang' }, h('option', { value: '' }, 'all languages'))
   const summary = h('p', { class: 'hint' })
+  // FAQ files with errors: the server serves their last good version or leaves them out.
+  const problems = h('div', { class: 'faq-problems', role: 'alert', hidden: true })
   const view = h(
     'section',
     { class: 'faq-learning', 'aria-labelledby': 'faq-title' },
@@ -41,6 +43,7 @@ export function createFaqView (root: HTMLElement, actions: FaqViewActions) {
       "Nothing here reaches visitors until you accept it. Accepting writes the change into the FAQ's markdown file, which the bot uses at once; commit the file to keep it."
     ),
     status,
+    problems,
     h('h3', {}, 'Proposed changes'),
     proposalList,
     h('h3', {}, 'Questions the bot could not answer'),
@@ -75,7 +78,8 @@ export function createFaqView (root: HTMLElement, actions: FaqViewActions) {
     h(
       'p',
       { class: 'meta' },
-      `${p.support} time${p.support === 1 ? '' : 's'}: `,
+      `${p.support} visitor${p.support === 1 ? '' : 's'}`,
+      p.conversations !== p.support ? ` in ${p.conversations} conversations: ` : ': ',
       ...p.sources
         .slice(0, 8)
         .flatMap((s, i) => [
@@ -226,11 +230,23 @@ export function createFaqView (root: HTMLElement, actions: FaqViewActions) {
       )
     )
 
+  const showProblems = (list: FaqReport['content_problems']): void => {
+    const errors = list.filter((p) => p.severity === 'error')
+    problems.hidden = errors.length === 0
+    replaceChildren(
+      problems,
+      h('p', {}, `${errors.length} FAQ problem${errors.length === 1 ? '' : 's'}: these files are not served as they are on disk (the last good version is, or nothing). Fix them and save; ` + '`npx frontdesk faq check` lists them too.'),
+      h('ul', {}, ...errors.map((p) => h('li', {}, `${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`)))
+    )
+  }
+
   const loadReport = (): void => {
     replaceChildren(groupList, h('li', { class: 'empty' }, 'Loading…'))
     actions.report(since.value, lang.value).then(
       (r) => {
-        summary.textContent = `${r.questions} unanswered question${r.questions === 1 ? '' : 's'} in ${r.groups.length} group${r.groups.length === 1 ? '' : 's'}, biggest first.`
+        const sampled = r.grouped < r.questions ? ` (grouped from an even sample of ${r.grouped})` : ''
+        summary.textContent = `${r.questions} unanswered question${r.questions === 1 ? '' : 's'} in ${r.groups.length} group${r.groups.length === 1 ? '' : 's'}${sampled}, biggest first.`
+        showProblems(r.content_problems)
         for (const l of new Set(r.groups.map((g) => g.lang))) {
           if (!Array.from(lang.options).some((o) => o.value === l)) lang.append(h('option', { value: l }, langLabel(l)))
         }

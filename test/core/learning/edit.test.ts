@@ -1,6 +1,6 @@
 import t from 'tap'
 import { parseFaqDocument } from '../../../src/core/faq/parse.js'
-import { addQuestion, newEntryDocument, slugFor, yamlItem } from '../../../src/core/learning/edit.js'
+import { addQuestion, newEntryDocument, slugFor, titleFrom, yamlItem } from '../../../src/core/learning/edit.js'
 
 const source = (text: string) => ({ file: 'faq/en/returns.md', lang: 'en', id: 'returns', text })
 const block = `---
@@ -114,4 +114,18 @@ t.test('entry ids from titles', async (t) => {
   t.equal(slugFor('Gift receipts: how?'), 'gift-receipts-how')
   t.equal(slugFor('¿Envío a Canarias?'), 'envio-a-canarias')
   t.equal(slugFor('Доставка'), '')
+})
+
+t.test('a draft title is one line, without control characters, at most 200 characters', async (t) => {
+  t.equal(titleFrom('hampers\n---\nquestions: [x]'), 'hampers --- questions: [x]')
+  t.equal(titleFrom('Hampers\u0000\u001b[31m'), 'Hampers[31m')
+  const long = titleFrom(`do you sell ${'very '.repeat(800)}big hampers`)
+  t.ok([...long].length <= 200, `${[...long].length} characters`)
+  t.match(long, /^do you sell very .* very…$/, 'cut at a word, with an ellipsis')
+  t.equal(titleFrom('x'.repeat(250)).length, 200, 'one long word is cut where it must')
+})
+
+t.test('a title with a "---" line still gives a document that parses', async (t) => {
+  const text = newEntryDocument({ title: titleFrom('a\n---\nb'), questions: ['q one'], answer: 'Yes.' })
+  t.equal(parseFaqDocument(source(text)).entry?.title, 'a --- b')
 })

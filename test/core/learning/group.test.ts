@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import t from 'tap'
+import { createRedactor } from '../../../src/core/redact/index.js'
 import { loadContent } from '../../../src/content/load.js'
-import { cosine, groupQuestions, sharedConfidence, tfidf } from '../../../src/core/learning/group.js'
+import { cosine, createGrouper, groupQuestions, sharedConfidence, tfidf } from '../../../src/core/learning/group.js'
 import {
   personalReason,
   proposalsFromReplies,
@@ -85,7 +86,14 @@ t.test('an empty list gives no groups; a strict threshold splits everything', as
 })
 
 t.test('a linked question is proposed unless it is personal, too long, empty or already listed', async (t) => {
-  const base = { lang: 'en', entryId: 'order-tracking', redactions: 0, entryQuestions: ['Where is my order?'] }
+  const base = {
+    lang: 'en',
+    entryId: 'order-tracking',
+    redactions: 0,
+    found: [],
+    entryQuestions: ['Where is my order?'],
+  }
+  const found = (text: string) => ({ text, found: createRedactor().personal(text) })
   const ok = questionFromLink({ ...base, text: '  parcel   not here yet ', terms: ['parcel', 'yet'] })
   t.same(ok, { ok: true, question: 'parcel not here yet', dedupeKey: 'question|en|order-tracking|parcel yet' })
   const again = questionFromLink({ ...base, text: 'parcel not here yet!', terms: ['yet', 'parcel'] })
@@ -94,18 +102,22 @@ t.test('a linked question is proposed unless it is personal, too long, empty or 
     ok: false,
     reason: 'redacted',
   })
-  t.same(questionFromLink({ ...base, text: 'order 123 456 78 missing', terms: ['order'] }), {
+  t.same(questionFromLink({ ...base, ...found('order 123 456 78 missing'), terms: ['order'] }), {
     ok: false,
     reason: 'personal',
   })
-  t.same(questionFromLink({ ...base, text: 'mail me at a@b.co', terms: ['mail'] }), { ok: false, reason: 'personal' })
+  t.same(questionFromLink({ ...base, ...found('mail me at a@b.co'), terms: ['mail'] }), { ok: false, reason: 'personal' })
   t.same(questionFromLink({ ...base, text: 'x'.repeat(301), terms: ['x'] }), { ok: false, reason: 'too_long' })
   t.same(questionFromLink({ ...base, text: 'the', terms: [] }), { ok: false, reason: 'no_terms' })
   t.same(questionFromLink({ ...base, text: 'where is my ORDER', terms: ['order'] }), {
     ok: false,
     reason: 'already_listed',
   })
-  t.equal(personalReason('order 12345 is late', 0), undefined, 'five digits are not personal')
+  t.same(questionFromLink({ ...base, ...found('pay with 4111.1111.1111.1111?'), terms: ['pay'] }), {
+    ok: false,
+    reason: 'redacted',
+  }, 'a card the redactor finds now, though nothing was removed when it was stored')
+  t.equal(personalReason(0, createRedactor().personal('order 12345 is late')), undefined, 'five digits are not personal')
 })
 
 t.test('operators answering alike: variants of an entry, and a draft entry from three conversations', async (t) => {
@@ -123,6 +135,7 @@ t.test('operators answering alike: variants of an entry, and a draft entry from 
     question,
     questionTerms: question.split(' '),
     redactions,
+    found: createRedactor().personal(question),
     reply,
     replyTerms: reply.toLowerCase().split(/\W+/).filter(Boolean),
     operatorId: 'op',
@@ -174,4 +187,16 @@ t.test('operators answering alike: variants of an entry, and a draft entry from 
     entries
   )
   t.same(same.drafts, [], 'one conversation three times is not three')
+})
+
+t.test('a grouper fed one question at a time groups exactly as groupQuestions does', async (t) => {
+  const questions = [
+    view('1', 'where is my parcel'),
+    view('2', "my package hasn't arrived"),
+    view('3', 'do you sell gift cards'),
+    view('4', 'where is my parcel now'),
+  ]
+  const grouper = createGrouper<(typeof questions)[number]>(questions.map((q) => q.terms))
+  for (const q of questions) grouper.add(q)
+  t.same(grouper.groups(), groupQuestions(questions))
 })

@@ -92,3 +92,60 @@ t.test('a card number that is part of a decimal is kept', async (t) => {
 t.test('a number starting with 0 is not a card number', async (t) => {
   kept(t, '0000 0000 0000 0000')
 })
+
+t.test('card numbers are redacted whatever separates their digit groups', async (t) => {
+  for (const card of [
+    '4111.1111.1111.1111',
+    '4111/1111/1111/1111',
+    '4111_1111_1111_1111',
+    '4111,1111,1111,1111',
+    '4111  1111  1111  1111',
+    '4111\t1111\t1111\t1111',
+    '4111\n1111\n1111\n1111',
+    '4111 1111-1111.1111',
+    '4111\u00ad1111\u00ad1111\u00ad1111',
+    '4111 - 1111 - 1111 - 1111',
+    '5555–5555–5555–4444',
+  ]) {
+    t.equal(redacted(`pay with ${card} please`), 'pay with [card number removed] please', JSON.stringify(card))
+  }
+})
+
+t.test('card numbers in groups of three are redacted', async (t) => {
+  t.equal(redacted('411 111 111 111 1111'), '[card number removed]')
+  t.equal(redacted('378 282 246 310 005'), '[card number removed]')
+})
+
+t.test('card numbers stuck to letters or after _ or + are redacted', async (t) => {
+  t.equal(redacted('card4111111111111111exp 12/26'), 'card[card number removed]exp 12/26')
+  t.equal(redacted('card4111.1111.1111.1111'), 'card[card number removed]')
+  t.equal(redacted('ref_4111111111111111'), 'ref_[card number removed]')
+  t.equal(redacted('+4111 1111 1111 1111'), '+[card number removed]')
+})
+
+t.test('card numbers in look-alike digits are redacted', async (t) => {
+  for (const card of [
+    '𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏',
+    '⁴¹¹¹ ¹¹¹¹ ¹¹¹¹ ¹¹¹¹',
+    '④①①① ①①①① ①①①① ①①①①',
+    '❹❶❶❶ ❶❶❶❶ ❶❶❶❶ ❶❶❶❶',
+    '٤١١١ ١١١١ ١١١١ ١١١١',
+    '４１１１．１１１１．１１１１．１１１１',
+  ]) {
+    t.equal(redacted(`card ${card} thanks`), 'card [card number removed] thanks', card)
+  }
+})
+
+t.test('loosely written numbers that no card scheme issues are kept', async (t) => {
+  kept(t, 'order 1234.5678.9012.3452')
+  kept(t, 'tracking 7946_7612_4250_1')
+  kept(t, 'call +44 7911 123456 or +39 06 1234 5678')
+})
+
+t.test('an amount with cents after a loose card-like number is kept', async (t) => {
+  kept(t, 'paid 4111111111111111,50 EUR')
+})
+
+t.test('prices in a list are not a card number', async (t) => {
+  kept(t, 'charged 45.00, 12.50, 30.00, 99.99')
+})

@@ -48,13 +48,40 @@ t.test('a compact lower-case IBAN is redacted', async (t) => {
   t.equal(redact('meine iban: de89370400440532013000').text, 'meine iban: [IBAN removed]')
 })
 
-t.test('an IBAN that runs on into more letters or digits is not redacted', async (t) => {
+t.test('an IBAN that runs on into more digits is not redacted', async (t) => {
   t.equal(redact('DE8937040044053201300012').redactions.length, 0)
-  t.equal(redact('DE89370400440532013000X').redactions.length, 0)
+  t.equal(redact('DE89 3704 0044 0532 0130 0012').redactions.length, 0)
 })
 
-t.test('an IBAN inside a word is not redacted', async (t) => {
-  t.equal(redact('XDE89370400440532013000').redactions.length, 0)
+t.test('an IBAN inside a word is redacted', async (t) => {
+  t.equal(redact('XDE89370400440532013000').text, 'X[IBAN removed]')
+  t.equal(redact('DE89370400440532013000X').text, '[IBAN removed]X')
+  t.equal(redact('myibanDE89370400440532013000please').text, 'myiban[IBAN removed]please')
+})
+
+t.test('an IBAN after a digit is not redacted: it is part of a longer code', async (t) => {
+  t.equal(redact('7DE89370400440532013000').redactions.length, 0)
+})
+
+t.test('IBANs grouped with dashes, dots, double spaces or mixed separators are redacted', async (t) => {
+  for (const text of [
+    'DE89-3704-0044-0532-0130-00',
+    'DE89.3704.0044.0532.0130.00',
+    'DE89  3704  0044  0532  0130  00',
+    'DE89 3704-0044.0532_0130\t00',
+    'GB29 NWBK\n6016 1331 9268 19',
+  ]) {
+    t.equal(redact(`iban: ${text} ok`).text, 'iban: [IBAN removed] ok', JSON.stringify(text))
+  }
+})
+
+t.test('a full-width IBAN is redacted', async (t) => {
+  const text = 'ＩＢＡＮ：ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００'
+  t.equal(redact(text).text, 'ＩＢＡＮ：[IBAN removed]')
+})
+
+t.test('an IBAN in mathematical bold letters and digits is redacted', async (t) => {
+  t.equal(redact('𝐃𝐄𝟖𝟗𝟑𝟕𝟎𝟒𝟎𝟎𝟒𝟒𝟎𝟓𝟑𝟐𝟎𝟏𝟑𝟎𝟎𝟎').text, '[IBAN removed]')
 })
 
 t.test('a word that looks like an IBAN but fails mod 97 is kept', async (t) => {

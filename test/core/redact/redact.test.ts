@@ -30,8 +30,28 @@ t.test('card numbers are found in Cyrillic and accented text', async (t) => {
   t.equal(redactor.redact('Número de tarjeta: 5555-5555-5555-4444.').text, 'Número de tarjeta: [card number removed].')
 })
 
-t.test('a card number stuck to a letter is not redacted', async (t) => {
-  t.equal(redactor.redact('é4111111111111111').redactions.length, 0)
+t.test('a card number stuck to a letter is redacted', async (t) => {
+  t.equal(redactor.redact('é4111111111111111').text, 'é[card number removed]')
+})
+
+t.test('personal() reports what redact removes and the e-mail addresses and long numbers it keeps', async (t) => {
+  const text = 'card 4111.1111.1111.1111, order 1234 5678, mail ana@example.com.'
+  t.same(
+    redactor.personal(text).map((r) => [r.kind, text.slice(r.start, r.end)]),
+    [
+      ['card', '4111.1111.1111.1111'],
+      ['number', '4111.1111.1111.1111'],
+      ['number', '1234 5678'],
+      ['email', 'ana@example.com'],
+    ]
+  )
+  t.same(redactor.personal('where is my parcel? order 12345'), [], 'five digits are not personal')
+})
+
+t.test('personal() finds numbers however their groups are separated', async (t) => {
+  for (const text of ['12.34.56', '123/456', '12_34_56', '１２３４５６', '12\u00ad34\u00ad56']) {
+    t.same(redactor.personal(text).map((r) => r.kind), ['number'], JSON.stringify(text))
+  }
 })
 
 t.test('NUL characters and emoji around a card number are kept', async (t) => {
