@@ -5,15 +5,21 @@
  * reported comes from `test` + `oos_test`.
  *
  *   npx tsx bench/quality.ts --data ../shared/datasets/CLINC150.json [--json] [--titles]
+ *     [--lang es] [--no-answers] [--matcher '{"features":{"charGram":3}}']
  *   npx tsx bench/quality.ts --fit-defaults --data A.json --data B.json ...
+ *
+ * The analyzer is the file's `lang` (`en` when absent) unless `--lang` says otherwise; the
+ * file's `answers` become the entries' answer texts unless `--no-answers`. `--matcher` passes
+ * matcher options (JSON), to measure a lever without editing the code.
  *
  * `--fit-defaults` pools the validation sets of all given data sets into one fit: the source
  * of `DefaultCalibration` and `DefaultThresholds`, which it prints as code.
  */
 import { parseArgs } from 'node:util'
 import { DefaultCalibration, type Calibration } from '../src/core/faq/calibration.js'
+import type { MatcherOptions } from '../src/core/faq/matcher.js'
 import { DefaultThresholds, type Thresholds } from '../src/core/triage/thresholds.js'
-import { entriesOf, loadDataset, subsetOf, testQueries, validationQueries, type IntentDataset } from './lib/dataset.js'
+import { entriesOf, langOf, loadDataset, subsetOf, testQueries, validationQueries, type IntentDataset } from './lib/dataset.js'
 import { chooseThresholds, fitOn, FitPolicy } from './lib/fit.js'
 import { evaluate, prepare, type Prepared, type Report } from './lib/evaluate.js'
 import { printReport } from './lib/print.js'
@@ -27,15 +33,20 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     titles: { type: 'boolean', default: false },
     'fit-defaults': { type: 'boolean', default: false },
+    lang: { type: 'string' },
+    'no-answers': { type: 'boolean', default: false },
+    matcher: { type: 'string' },
   },
 })
 
 const paths = values.data ?? []
 if (paths.length === 0) {
-  console.error('usage: tsx bench/quality.ts --data <dataset.json> [--data ...] [--json] [--titles] [--fit-defaults]')
+  console.error('usage: tsx bench/quality.ts --data <dataset.json> [--data ...] [--json] [--titles] [--lang xx] ' +
+      '[--no-answers] [--matcher <json>] [--fit-defaults]')
   process.exit(2)
 }
 
+const matcherOptions = (values.matcher === undefined ? {} : JSON.parse(values.matcher)) as Partial<MatcherOptions>
 const datasets = paths.map((path) => loadDataset(path))
 const prepared: Prepared[] = datasets.map(prepareAll)
 
@@ -46,7 +57,9 @@ if (values.json) console.log(JSON.stringify(summary))
 
 function prepareAll (data: IntentDataset): Prepared {
   const name = values.titles ? `${data.name}+titles` : data.name
-  return prepare(name, entriesOf(data, values.titles), validationQueries(data), testQueries(data))
+  const entries = entriesOf(data, values.titles, !values['no-answers'])
+  const options = { ...matcherOptions, lang: langOf(data, values.lang) }
+  return prepare(name, entries, validationQueries(data), testQueries(data), options)
 }
 
 /** The protocol of one data set: fit on its own validation split, report on its test split. */

@@ -1,6 +1,6 @@
 import { calibrate, type Calibration } from '../../src/core/faq/calibration.js'
 import { createKeywordIndex } from '../../src/core/faq/matcher-index.js'
-import { createMatcher, type MatcherEntry } from '../../src/core/faq/matcher.js'
+import { createMatcher, type MatcherEntry, type MatcherOptions } from '../../src/core/faq/matcher.js'
 import { createAnalyzer } from '../../src/core/text/analyzer.js'
 import type { Thresholds } from '../../src/core/triage/thresholds.js'
 import type { LabelledQuery } from './dataset.js'
@@ -10,6 +10,8 @@ import { runQueries, type QueryRecord } from './run.js'
 /** A data set with its matcher built and every query run once. */
 export interface Prepared {
   name: string
+  /** The analyzer's language. */
+  lang: string
   entries: number
   questions: number
   build_ms: number
@@ -33,6 +35,7 @@ export interface Setting {
 /** Everything the bench reports about one data set. */
 export interface Report extends DecisionMetrics {
   dataset: string
+  lang: string
   entries: number
   questions: number
   top1_accuracy: number
@@ -53,15 +56,21 @@ export interface Report extends DecisionMetrics {
 }
 
 /** Builds the matcher (timed, cold) and runs validation, then test queries through it. */
-export function prepare (name: string, entries: MatcherEntry[], val: LabelledQuery[], test: LabelledQuery[]): Prepared {
+export function prepare (
+  name: string,
+  entries: MatcherEntry[],
+  val: LabelledQuery[],
+  test: LabelledQuery[],
+  options: MatcherOptions = { lang: 'en' }
+): Prepared {
   const cpu = process.cpuUsage()
   const start = performance.now()
-  const matcher = createMatcher(entries, { lang: 'en' })
+  const matcher = createMatcher(entries, options)
   const buildMs = performance.now() - start
   const buildCpuMs = process.cpuUsage(cpu).user / 1000
   const valRecords = runQueries(matcher, val)
   const testRecords = runQueries(matcher, test)
-  const analyzer = createAnalyzer('en')
+  const analyzer = createAnalyzer(options.lang)
   const texts = entries.map((e) => (e.title === undefined ? e.questions : [...e.questions, e.title]))
   const search = createKeywordIndex(texts.map((questions) => questions.flatMap((q) => analyzer.terms(q))))
   const bareMs = test.map(({ text }) => {
@@ -71,6 +80,7 @@ export function prepare (name: string, entries: MatcherEntry[], val: LabelledQue
   })
   return {
     name,
+    lang: options.lang,
     entries: matcher.entries,
     questions: matcher.questions,
     build_ms: buildMs,
@@ -93,6 +103,7 @@ export function evaluate (p: Prepared, setting: Setting, defaults?: Setting): Re
   const ms = p.test.map((r) => r.ms)
   const report: Report = {
     dataset: p.name,
+    lang: p.lang,
     entries: p.entries,
     questions: p.questions,
     top1_accuracy: inScope.filter((r) => r.correct).length / inScope.length,

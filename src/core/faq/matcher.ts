@@ -14,6 +14,11 @@ export interface MatcherEntry {
   questions: string[]
   /** Also learned from, as one more way to ask. */
   title?: string
+  /**
+   * The answer as plain text (markdown and template variables already removed, see
+   * `answerText`): weaker evidence than the questions, weighted separately.
+   */
+  answer?: string
 }
 
 /** An entry that may answer the query. */
