@@ -40,6 +40,8 @@ export interface Report extends DecisionMetrics {
   questions: number
   top1_accuracy: number
   top3_accuracy: number
+  /** Top-1 on the validation split: what levers are tuned on (never the test split). */
+  val_top1_accuracy: number
   auroc: number
   ece: number
   build_ms: number
@@ -108,6 +110,7 @@ export function evaluate (p: Prepared, setting: Setting, defaults?: Setting): Re
     questions: p.questions,
     top1_accuracy: inScope.filter((r) => r.correct).length / inScope.length,
     top3_accuracy: inScope.filter((r) => r.inTop3).length / inScope.length,
+    val_top1_accuracy: share(p.val.filter((r) => r.inScope), (r) => r.correct),
     auroc: auroc(test),
     ...decisionMetrics(test, setting.thresholds),
     ece: ece(test),
@@ -131,6 +134,10 @@ export function evaluate (p: Prepared, setting: Setting, defaults?: Setting): Re
     }
   }
   return report
+}
+
+function share<T> (items: T[], ok: (item: T) => boolean): number {
+  return items.filter(ok).length / Math.max(1, items.length)
 }
 
 function round (x: number): number {

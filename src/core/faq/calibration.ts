@@ -21,6 +21,8 @@ export interface MatchEvidence {
   agreement: number
   /** Share of the query's terms that occur in the best entry's questions. */
   entryCoverage: number
+  /** Share of the query's terms that occur in the best entry's answer text only, not its questions. */
+  answerCoverage: number
   /** 1 / (number of query terms): short queries are ambiguous more often. */
   brevity: number
   /**
@@ -48,6 +50,7 @@ export const EvidenceFeatures = [
   'known',
   'agreement',
   'entryCoverage',
+  'answerCoverage',
   'brevity',
   'support',
   'breadth',
@@ -79,6 +82,7 @@ export const DefaultCalibration: Calibration = {
     known: 1.553,
     agreement: -0.303,
     entryCoverage: 0.789,
+    answerCoverage: 0,
     brevity: -0.679,
     support: -3.899,
     breadth: 1.35,

@@ -1,4 +1,5 @@
 import type { Faq, FaqEntry } from '../faq/types.js'
+import { answerText } from '../faq/answer-text.js'
 import { createMatcher, type Candidate, type Matcher, type MatcherOptions } from '../faq/matcher.js'
 import { createLanguageDetector, type LanguageDecision, type LanguageHints } from '../lang/detect.js'
 import { createActRecognizer, type DialogueAct } from '../dialogue/acts.js'
@@ -86,7 +87,7 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
     matchers.set(
       lang,
       createMatcher(
-        entries.map((e) => ({ id: e.id, questions: e.questions, title: e.title })),
+        entries.map((e) => ({ id: e.id, questions: e.questions, title: e.title, answer: answerText(e.body) })),
         matcherOptions
       )
     )

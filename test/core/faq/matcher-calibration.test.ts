@@ -15,6 +15,7 @@ const neutral: MatchEvidence = {
   known: 0.8,
   agreement: 1,
   entryCoverage: 1,
+  answerCoverage: 0,
   brevity: 0.25,
   support: 0.4,
   breadth: 0.5,
