@@ -19,13 +19,16 @@ import { parseArgs } from 'node:util'
 import { DefaultCalibration, type Calibration } from '../src/core/faq/calibration.js'
 import type { MatcherOptions } from '../src/core/faq/matcher.js'
 import { DefaultThresholds, type Thresholds } from '../src/core/triage/thresholds.js'
-import { entriesOf, langOf, loadDataset, subsetOf, testQueries, validationQueries, type IntentDataset } from './lib/dataset.js'
+import { entriesOf, fewShotOf, langOf, loadDataset, subsetOf, testQueries, validationQueries, type IntentDataset } from './lib/dataset.js'
 import { chooseThresholds, fitOn, FitPolicy } from './lib/fit.js'
+import { familyOf, heldOutSettings, pooledSetting } from './lib/pooled.js'
 import { evaluate, prepare, type Prepared, type Report } from './lib/evaluate.js'
 import { printReport } from './lib/print.js'
 
 // Smaller FAQs cut from each data set, so that the shipped defaults also fit a shop's 30 entries.
 const SUBSET_SIZES = [30, 60]
+// And FAQs of one and two questions per entry cut from each full data set: as many shops write.
+const FEW_SHOTS = [1, 2]
 
 const { values } = parseArgs({
   options: {
@@ -72,24 +75,33 @@ function ownFit (p: Prepared): Report {
     {
       calibration: DefaultCalibration,
       thresholds: DefaultThresholds,
+      label: 'defaults',
       source: 'shipped defaults',
     }
   )
 }
 
 /**
- * One fit on all validation splits together (each data set, and FAQs of 30 and 60 of its
- * intents), reported on each data set's test split.
+ * One fit on all validation splits together (each data set, and smaller FAQs cut from it),
+ * reported on each data set's test split beside the fit that left its whole family out
+ * (leave one data set out): the second is what defaults promise on data they never saw.
  */
 function fitDefaults (all: Prepared[]): Report[] {
-  const subsets = datasets.flatMap((data) => SUBSET_SIZES.map((n) => prepareAll(subsetOf(data, n, n))))
-  const groups = [...all, ...subsets]
-  const calibration = fitOn(groups.map((p) => p.val))
-  const thresholds = chooseThresholds(groups.map((p) => p.scoreVal(calibration)))
-  const names = groups.map((p) => p.name)
-  console.log(defaultsAsCode(calibration, thresholds, names))
-  const source = `pooled fit on the val splits of ${names.join(', ')}`
-  return all.map((p) => evaluate(p, { calibration, thresholds, source }))
+  const subsets = datasets.flatMap((data) => subsetSizes(data).map((n) => prepareAll(subsetOf(data, n, n))))
+  const shots = datasets.filter((data) => !/_\d+SHOT$/.test(data.name) && data.train.length >= 3 * data.intents.length)
+    .flatMap((data) => FEW_SHOTS.map((k) => prepareAll(fewShotOf(data, k, k + 1))))
+  const groups = [...all, ...subsets, ...shots]
+  const pooled = pooledSetting(groups, 'pooled')
+  const heldOut = heldOutSettings(groups)
+  console.log(defaultsAsCode(pooled.calibration, pooled.thresholds, groups.map((p) => p.name)))
+  return all.map((p) => evaluate(p, pooled, heldOut.get(familyOf(p.name))))
+}
+
+/** FAQs of 30 and 60 entries, or of half the entries when the data set has fewer than 60. */
+function subsetSizes (data: IntentDataset): number[] {
+  const n = data.intents.length
+  const sizes = SUBSET_SIZES.filter((size) => size < n)
+  return sizes.length > 0 ? sizes : [Math.max(2, Math.floor(n / 2))]
 }
 
 function defaultsAsCode (c: Calibration, t: Thresholds, names: string[]): string {

@@ -98,6 +98,21 @@ export function subsetOf (data: IntentDataset, count: number, seed: number): Int
   }
 }
 
+/**
+ * The same FAQ with at most `shots` questions per entry (chosen by a seeded shuffle), as an
+ * editor who wrote one or two ways to ask each question: for fitting the confidence model to
+ * FAQs like that. Its validation and out-of-scope queries are the data set's.
+ */
+export function fewShotOf (data: IntentDataset, shots: number, seed: number): IntentDataset {
+  const kept = new Map<string, number>()
+  const train = shuffled(data.train, seed).filter(([, intent]) => {
+    const n = kept.get(intent) ?? 0
+    kept.set(intent, n + 1)
+    return n < shots
+  })
+  return { ...data, name: `${data.name}_${shots}SHOT`, train, test: [], oos_test: [] }
+}
+
 /** A seeded shuffle (Lehmer generator): the same order for the same seed, which must not be 0. */
 export function shuffled<T> (items: T[], seed: number): T[] {
   const out = [...items]

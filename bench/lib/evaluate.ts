@@ -1,5 +1,6 @@
 import { calibrate, type Calibration } from '../../src/core/faq/calibration.js'
 import { createKeywordIndex } from '../../src/core/faq/matcher-index.js'
+import { runnerUpConfidence } from '../../src/core/faq/matcher-rank.js'
 import { createMatcher, type MatcherEntry, type MatcherOptions } from '../../src/core/faq/matcher.js'
 import { createAnalyzer } from '../../src/core/text/analyzer.js'
 import type { Thresholds } from '../../src/core/triage/thresholds.js'
@@ -29,6 +30,8 @@ export interface Prepared {
 export interface Setting {
   calibration: Calibration
   thresholds: Thresholds
+  /** A short name for the report's rows ("defaults", "held out"). */
+  label?: string
   source: string
 }
 
@@ -54,7 +57,7 @@ export interface Report extends DecisionMetrics {
   thresholds_source: string
   calibration: Calibration
   /** The same test split under the shipped defaults, when they were not what was fitted. */
-  defaults?: DecisionMetrics & { auroc: number; ece: number; thresholds: Thresholds }
+  defaults?: DecisionMetrics & { auroc: number; ece: number; thresholds: Thresholds; label: string; source: string }
 }
 
 /** Builds the matcher (timed, cold) and runs validation, then test queries through it. */
@@ -95,7 +98,12 @@ export function prepare (
 }
 
 function scored (records: QueryRecord[], calibration: Calibration): Scored[] {
-  return records.map((r) => ({ ...r, confidence: r.evidence === undefined ? 0 : calibrate(r.evidence, calibration) }))
+  return records.map((r) => {
+    if (r.evidence === undefined) return { ...r, confidence: 0, runnerUps: [] }
+    const q = calibrate(r.evidence, calibration)
+    const p1 = r.evidence.probability
+    return { ...r, confidence: q, runnerUps: r.runnerUps.map((p) => runnerUpConfidence(q, p1, p)) }
+  })
 }
 
 /** Test metrics under `setting`, and under `defaults` as well when given. */
@@ -131,6 +139,8 @@ export function evaluate (p: Prepared, setting: Setting, defaults?: Setting): Re
       auroc: auroc(d),
       ece: ece(d),
       thresholds: defaults.thresholds,
+      label: defaults.label ?? 'defaults',
+      source: defaults.source,
     }
   }
   return report

@@ -11,7 +11,10 @@ export function printReport (r: Report): void {
     row('test, fitted', r),
     ...(r.defaults === undefined
       ? []
-      : [row(`test, defaults ${r.defaults.thresholds.answer}/${r.defaults.thresholds.clarify}`, r.defaults)]),
+      : [
+          row(`test, ${r.defaults.label} ${r.defaults.thresholds.answer}/${r.defaults.thresholds.clarify}`, r.defaults),
+          `    (${r.defaults.source})`,
+        ]),
     `  query ms p50 ${r.query_ms_p50} p99 ${r.query_ms_p99}   (MiniSearch alone, same index: p50 ${r.minisearch_ms_p50} p99 ${r.minisearch_ms_p99}; ratio p50 ${(r.query_ms_p50 / r.minisearch_ms_p50).toFixed(1)}x)`,
   ]
   console.log(lines.join('\n'))

@@ -47,12 +47,21 @@ export function rankCandidates (input: RankInput): MatchResult {
   const p1 = p[0]!
   const candidates: Candidate[] = top.slice(0, limit).map((entry, rank) => ({
     entryId: ids[entry]!,
-    confidence: rank === 0 ? q : Math.min((q * p[rank]!) / p1, ((1 - q) * p[rank]!) / Math.max(1e-12, 1 - p1)),
+    confidence: rank === 0 ? q : runnerUpConfidence(q, p1, p[rank]!),
+    probability: p[rank]!,
     score: raw[rank]!,
     matchedTerms: matched[rank] ?? [],
     ...((inAnswers[rank]?.length ?? 0) > 0 && { answerTerms: inAnswers[rank] }),
   }))
   return { candidates, terms, coverage, evidence }
+}
+
+/**
+ * A runner-up's confidence: a share of what the best entry's calibrated confidence `q` leaves,
+ * in proportion to its softmax probability `p` (the best one's is `p1`), never above the best's.
+ */
+export function runnerUpConfidence (q: number, p1: number, p: number): number {
+  return Math.min((q * p) / p1, ((1 - q) * p) / Math.max(1e-12, 1 - p1))
 }
 
 function evidenceFor (input: RankInput, top: number[], raw: number[], probability: number): MatchEvidence {
@@ -76,6 +85,7 @@ function evidenceFor (input: RankInput, top: number[], raw: number[], probabilit
     breadth: Math.min(1, Math.log10(Math.max(1, input.ids.length)) / 3),
     marginSupport: margin * support,
     scoreSupport: score * support,
+    marginCoverage: margin * input.coverage,
   }
 }
 

@@ -26,6 +26,8 @@ export interface Candidate {
   entryId: string
   /** Calibrated P(this entry is the right answer) in [0,1]. */
   confidence: number
+  /** The classifier's softmax probability, before calibration. */
+  probability: number
   /** Raw aggregated score: the classifier's (cosine-like) score plus the weighted keyword score. */
   score: number
   /** Query terms that occur in this entry's questions. */

@@ -21,6 +21,7 @@ const neutral: MatchEvidence = {
   breadth: 0.5,
   marginSupport: 0.08,
   scoreSupport: 0.24,
+  marginCoverage: 0.2,
 }
 
 t.test('the default confidence grows with the margin over the runner-up', async (t) => {
