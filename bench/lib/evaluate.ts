@@ -1,3 +1,4 @@
+import { createActRecognizer } from '../../src/core/dialogue/acts.js'
 import { calibrate, type Calibration } from '../../src/core/faq/calibration.js'
 import { createKeywordIndex } from '../../src/core/faq/matcher-index.js'
 import { runnerUpConfidence } from '../../src/core/faq/matcher-rank.js'
@@ -22,6 +23,8 @@ export interface Prepared {
   test: QueryRecord[]
   /** Milliseconds of MiniSearch alone (same index, same analyzer) on each test query. */
   bareMs: number[]
+  /** Share of in-scope test questions the small-talk recognizer would take for small talk. */
+  smalltalkFalsePositive: number
   /** Validation records scored with a calibration. */
   scoreVal(calibration: Calibration): Scored[]
 }
@@ -45,6 +48,8 @@ export interface Report extends DecisionMetrics {
   top3_accuracy: number
   /** Top-1 on the validation split: what levers are tuned on (never the test split). */
   val_top1_accuracy: number
+  /** In-scope test questions answered as small talk instead of being matched. */
+  smalltalk_false_positive: number
   auroc: number
   ece: number
   build_ms: number
@@ -83,9 +88,13 @@ export function prepare (
     search(analyzer.terms(text))
     return performance.now() - t
   })
+  const acts = createActRecognizer()
+  const inScope = test.filter((q) => q.expected !== null)
+  const smalltalkFalsePositive = share(inScope, (q) => acts.recognize(q.text, [options.lang]) !== undefined)
   return {
     name,
     lang: options.lang,
+    smalltalkFalsePositive,
     entries: matcher.entries,
     questions: matcher.questions,
     build_ms: buildMs,
@@ -119,6 +128,7 @@ export function evaluate (p: Prepared, setting: Setting, defaults?: Setting): Re
     top1_accuracy: inScope.filter((r) => r.correct).length / inScope.length,
     top3_accuracy: inScope.filter((r) => r.inTop3).length / inScope.length,
     val_top1_accuracy: share(p.val.filter((r) => r.inScope), (r) => r.correct),
+    smalltalk_false_positive: p.smalltalkFalsePositive,
     auroc: auroc(test),
     ...decisionMetrics(test, setting.thresholds),
     ece: ece(test),

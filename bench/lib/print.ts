@@ -7,7 +7,7 @@ export function printReport (r: Report): void {
   const lines = [
     `\n${r.dataset} (${r.lang}): ${r.entries} entries, ${r.questions} questions; build ${r.build_ms} ms (CPU ${r.build_cpu_ms} ms)`,
     `  thresholds answer ${r.thresholds.answer} / clarify ${r.thresholds.clarify} (${r.thresholds_source})`,
-    `  top-1 ${pct(r.top1_accuracy)} (val ${pct(r.val_top1_accuracy)})   top-3 ${pct(r.top3_accuracy)}   AUROC in vs OOS ${r.auroc.toFixed(3)}   ECE ${r.ece.toFixed(3)}`,
+    `  top-1 ${pct(r.top1_accuracy)} (val ${pct(r.val_top1_accuracy)})   small talk false positives ${pct(r.smalltalk_false_positive)}   top-3 ${pct(r.top3_accuracy)}   AUROC in vs OOS ${r.auroc.toFixed(3)}   ECE ${r.ece.toFixed(3)}`,
     row('test, fitted', r),
     ...(r.defaults === undefined
       ? []
