@@ -188,7 +188,7 @@ function textsOf (entry: MatcherEntry): string[] {
     : entry.questions
 }
 
-/** An answer's paragraphs and list items, each a passage; long ones are split at sentences. */
+/** An answer's sentences (and paragraphs and list items, when it still has line breaks), each a passage. */
 function passagesOf (answer: string | undefined): string[] {
   if (answer === undefined) return []
   return answer

@@ -66,3 +66,16 @@ t.test('an index boost of 0 leaves the answers out of the keyword search', async
   const matcher = createMatcher(en, { lang: 'en', answers: { indexBoost: 0 } })
   t.equal(matcher.match('where do I get the prepaid label?').candidates[0]?.answerTerms, undefined)
 })
+
+t.test('a negative answer weight is rejected at build time, by name', async (t) => {
+  t.throws(() => createMatcher(en, { lang: 'en', answers: { indexBoost: -1 } }), {
+    code: 'FD_ERR_CONFIG_INVALID',
+    message: /answers\.indexBoost/,
+  })
+})
+
+t.test('answer passages can train the classifier too, when asked for', async (t) => {
+  const matcher = createMatcher(en, { lang: 'en', answers: { classifierWeight: 0.5 } })
+  t.equal(matcher.match('the courier brings it in a few days').candidates[0]?.entryId, 'delivery-time')
+  t.equal(matcher.questions, 2, 'passages are not counted as questions')
+})
