@@ -1,6 +1,7 @@
 /**
- * Matching quality on an intent data set (CLINC150 and its few-shot variants): each intent is
- * an FAQ entry whose questions are its training utterances. The confidence model and the
+ * Matching quality on an intent data set (CLINC150, HINT3, DEEPSETCOVID, FBTOD and their
+ * few-shot variants): each intent is an FAQ entry whose questions are its training
+ * utterances. The confidence model and the
  * thresholds are fitted on validation data only (`val`, `oos_val`, `oos_train`); every number
  * reported comes from `test` + `oos_test`.
  *
@@ -12,8 +13,10 @@
  * file's `answers` become the entries' answer texts unless `--no-answers`. `--matcher` passes
  * matcher options (JSON), to measure a lever without editing the code.
  *
- * `--fit-defaults` pools the validation sets of all given data sets into one fit: the source
- * of `DefaultCalibration` and `DefaultThresholds`, which it prints as code.
+ * `--fit-defaults` pools the validation sets of all given data sets (and smaller and
+ * fewer-question FAQs cut from them) into one fit: the source of `DefaultCalibration` and
+ * `DefaultThresholds`, which it prints as code. Each data set is then reported under that fit
+ * and under the fit that left its whole family out (leave one data set out).
  */
 import { parseArgs } from 'node:util'
 import { DefaultCalibration, type Calibration } from '../src/core/faq/calibration.js'
