@@ -14,6 +14,10 @@ export interface IntentDataset {
   oos_test: string[]
   /** Validation queries of intents left out by {@link subsetOf}. */
   related_val?: string[]
+  /** BCP 47 primary tag of every text in the file. @default 'en' */
+  lang?: string
+  /** Each intent's answer text, as an FAQ entry's body. */
+  answers?: Record<string, string>
 }
 
 /** A query to evaluate: its text and the entry that answers it (null when out of scope). */
@@ -30,19 +34,29 @@ export function loadDataset (path: string): IntentDataset {
   return { ...data, name: basename(path, '.json') }
 }
 
+/** The analyzer language of a data set: `--lang` when given, else the file's `lang`, else `en`. */
+export function langOf (data: IntentDataset, override?: string): string {
+  return override ?? data.lang ?? 'en'
+}
+
 /**
- * One FAQ entry per intent, whose questions are its training utterances. With `titles`,
- * the intent name ("book_flight" → "book flight") becomes the entry title, as an editor's
- * title would; off by default, as the published protocol uses utterances only.
+ * One FAQ entry per intent, whose questions are its training utterances and whose answer is
+ * the file's answer text when it has one. With `titles`, the intent name ("book_flight" →
+ * "book flight") becomes the entry title, as an editor's title would; off by default, as the
+ * published protocol uses utterances only. `answers: false` leaves the answers out.
  */
-export function entriesOf (data: IntentDataset, titles = false): MatcherEntry[] {
+export function entriesOf (data: IntentDataset, titles = false, answers = true): MatcherEntry[] {
   const byIntent = new Map<string, string[]>(data.intents.map((i) => [i, []]))
   for (const [text, intent] of data.train) byIntent.get(intent)?.push(text)
-  return [...byIntent].map(([id, questions]) => ({
-    id,
-    questions,
-    ...(titles ? { title: id.replace(/_/g, ' ') } : {}),
-  }))
+  return [...byIntent].map(([id, questions]) => {
+    const answer = answers ? data.answers?.[id] : undefined
+    return {
+      id,
+      questions,
+      ...(titles ? { title: id.replace(/_/g, ' ') } : {}),
+      ...(answer !== undefined ? { answer } : {}),
+    }
+  })
 }
 
 /** Validation queries (in scope, then out of scope: `oos_val` and `oos_train`). */
@@ -82,6 +96,21 @@ export function subsetOf (data: IntentDataset, count: number, seed: number): Int
     related_val: data.val.filter((q) => !inside(q)).map(([text]) => text),
     oos_test: [],
   }
+}
+
+/**
+ * The same FAQ with at most `shots` questions per entry (chosen by a seeded shuffle), as an
+ * editor who wrote one or two ways to ask each question: for fitting the confidence model to
+ * FAQs like that. Its validation and out-of-scope queries are the data set's.
+ */
+export function fewShotOf (data: IntentDataset, shots: number, seed: number): IntentDataset {
+  const kept = new Map<string, number>()
+  const train = shuffled(data.train, seed).filter(([, intent]) => {
+    const n = kept.get(intent) ?? 0
+    kept.set(intent, n + 1)
+    return n < shots
+  })
+  return { ...data, name: `${data.name}_${shots}SHOT`, train, test: [], oos_test: [] }
 }
 
 /** A seeded shuffle (Lehmer generator): the same order for the same seed, which must not be 0. */

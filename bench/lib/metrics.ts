@@ -1,3 +1,4 @@
+import type { Candidate } from '../../src/core/faq/matcher.js'
 import { verdictFor, type Thresholds } from '../../src/core/triage/thresholds.js'
 
 /** The part of a query record that the metrics need. */
@@ -11,6 +12,15 @@ export interface Scored {
   inTop3: boolean
   /** Calibrated confidence of the best entry (0 without candidates). */
   confidence: number
+  /** Calibrated confidences of the runner-ups, best first. @default [] */
+  runnerUps?: number[]
+}
+
+/** The record's candidates as the triage sees them: only confidences matter to the verdict. */
+export function candidatesOf (r: Scored): Candidate[] {
+  if (r.confidence <= 0) return []
+  const confidences = [r.confidence, ...(r.runnerUps ?? [])]
+  return confidences.map((confidence) => ({ entryId: '', confidence, probability: 0, score: 0, matchedTerms: [] }))
 }
 
 /** Area under the ROC curve of `confidence` separating in-scope from out-of-scope queries. */
@@ -79,10 +89,7 @@ export function decisionMetrics (records: Scored[], thresholds: Thresholds): Dec
   let clarifiedIn = 0
   let clarifyHit = 0
   for (const r of records) {
-    const verdict = verdictFor(
-      r.confidence > 0 ? [{ entryId: '', confidence: r.confidence, score: 0, matchedTerms: [] }] : [],
-      thresholds
-    )
+    const verdict = verdictFor(candidatesOf(r), thresholds)
     if (r.inScope) inScope++
     else oos++
     if (verdict === 'answer') {

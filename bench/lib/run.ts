@@ -12,6 +12,8 @@ export interface QueryRecord {
   /** The expected entry was among the first three. */
   inTop3: boolean
   confidence: number
+  /** Softmax probabilities of the runner-ups, so that their confidences follow any calibration. */
+  runnerUps: number[]
   evidence: MatchEvidence | undefined
   ms: number
 }
@@ -29,6 +31,7 @@ export function runQueries (matcher: Matcher, queries: LabelledQuery[]): QueryRe
       correct: expected !== null && ids[0] === expected,
       inTop3: expected !== null && ids.includes(expected),
       confidence: result.candidates[0]?.confidence ?? 0,
+      runnerUps: result.candidates.slice(1).map((c) => c.probability),
       evidence: result.evidence,
       ms,
     }

@@ -28,6 +28,7 @@ export function decisionJson (d: Decision, answer?: RenderedAnswer): Record<stri
       confidence: round(c.confidence),
       score: round(c.score),
       matched_terms: c.matchedTerms,
+      ...(c.answerTerms !== undefined && { answer_terms: c.answerTerms }),
     })),
     terms: e.terms,
     coverage: round(e.coverage),
@@ -66,7 +67,8 @@ export function printDecision (d: Decision, answer: RenderedAnswer | undefined, 
   if (e.candidates.length === 0) io.out('  (none: no FAQ question shares a term with this)')
   e.candidates.forEach((c, i) => {
     io.out(
-      `  ${i + 1}. ${c.entryId.padEnd(28)} ${pct(c.confidence).padStart(4)}  matched: ${c.matchedTerms.join(', ') || '-'}`
+      `  ${i + 1}. ${c.entryId.padEnd(28)} ${pct(c.confidence).padStart(4)}  matched: ${c.matchedTerms.join(', ') || '-'}` +
+        (c.answerTerms === undefined ? '' : `; in the answer: ${c.answerTerms.join(', ')}`)
     )
   })
   if (answer !== undefined) {

@@ -119,7 +119,7 @@ t.test('a question in another FAQ language is answered in that language', async 
 t.test('a resent text with the same client id is acknowledged again and stored once', async (t) => {
   const s = await services(t)
   const { conversation } = await start(t, s, { lang: 'es' })
-  const frame = text('c-42', 'quiero devolver una lámpara que no me gusta')
+  const frame = text('c-42', '¿cuánto tarda el envío a España?')
   const first = await s.conversations.handle(conversation.id, frame)
   const events = s.events.length
   const resent = await s.conversations.handle(conversation.id, frame)

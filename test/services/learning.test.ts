@@ -152,7 +152,7 @@ t.test('a question linked to an entry that does not exist is not proposed', asyn
 
 t.test('the sweep proposes the question of a visitor who picked an offered entry, once', async (t) => {
   const s = await setup(t)
-  const question = await ask(s, 'is my sofa on its way?')
+  const question = await ask(s, 'has my sofa shipped yet?')
   t.match(question.data, { triage: { decision: 'clarify' } })
   await s.conversations.handle(question.conversationId, {
     type: 'choose',
@@ -163,13 +163,13 @@ t.test('the sweep proposes the question of a visitor who picked an offered entry
   t.same(await s.learning.sweep(), { proposed: 1 })
   await s.learning.sweep()
   t.match(await s.learning.proposals({}), [
-    { kind: 'question', entryId: 'order-tracking', questions: ['is my sofa on its way?'], support: 1 },
+    { kind: 'question', entryId: 'order-tracking', questions: ['has my sofa shipped yet?'], support: 1 },
   ])
 })
 
 t.test('the sweep reads only the last 30 days', async (t) => {
   const s = await setup(t)
-  const question = await ask(s, 'is my sofa on its way?')
+  const question = await ask(s, 'has my sofa shipped yet?')
   await s.conversations.handle(question.conversationId, { type: 'choose', client_id: 'p1', entry_id: 'order-tracking' })
   s.clock.advance(31 * Day)
   t.same(await s.learning.sweep(), { proposed: 0 })

@@ -39,6 +39,8 @@ export interface ClassifierOptions {
 export interface Example {
   x: SparseVector
   label: number
+  /** How much it counts, for weaker evidence such as an answer's text. @default 1 */
+  weight?: number
 }
 
 /** Trains a classifier over `features` dimensions and `classes` classes. */
@@ -92,8 +94,8 @@ function runEpochs (
     const cands = epoch === 0 && epochs > 1 ? narrow : wide
     for (const i of order) {
       if (settled[i] === 1) continue
-      const { x, label } = examples[i] as Example
-      const p = softmaxStep(w, classes, x, cands[label] as Int32Array, scratch, rate, sharpness)
+      const { x, label, weight = 1 } = examples[i] as Example
+      const p = softmaxStep(w, classes, x, cands[label] as Int32Array, scratch, rate * weight, sharpness)
       if (p >= SETTLED) settled[i] = 1
     }
   }
@@ -102,8 +104,8 @@ function runEpochs (
 /** Row-major weights (feature × class) set to the L2-normalised mean vector of each class. */
 function centroids (examples: Example[], own: number[][], features: number, classes: number): Float32Array {
   const w = new Float32Array(features * classes)
-  for (const { x, label } of examples) {
-    for (let j = 0; j < x.idx.length; j++) w[x.idx[j]! * classes + label]! += x.val[j]!
+  for (const { x, label, weight = 1 } of examples) {
+    for (let j = 0; j < x.idx.length; j++) w[x.idx[j]! * classes + label]! += weight * x.val[j]!
   }
   own.forEach((list, c) => {
     let norm = 0

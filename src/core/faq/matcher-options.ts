@@ -9,7 +9,7 @@ const share = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1
 
 /** Throws `FD_ERR_CONFIG_INVALID`, naming the option, for a tuning knob out of its range. */
 export function checkMatcherOptions (options: MatcherOptions): void {
-  const { classifier = {}, features = {}, bm25 } = options
+  const { classifier = {}, features = {}, bm25, answers = {} } = options
   const rules: Rule[] = [
     ['limit', options.limit, count, 'a whole number >= 0'],
     ['keywordWeight', options.keywordWeight, (x) => Number.isFinite(x) && x >= 0, 'a number >= 0'],
@@ -18,6 +18,8 @@ export function checkMatcherOptions (options: MatcherOptions): void {
     ['classifier.learningRate', classifier.learningRate, positive, 'a number > 0'],
     ['classifier.sharpness', classifier.sharpness, positive, 'a number > 0'],
     ['features.charGram', features.charGram, (x) => count(x) && x <= 8, 'a whole number from 0 to 8'],
+    ['answers.indexBoost', answers.indexBoost, (x) => Number.isFinite(x) && x >= 0, 'a number >= 0'],
+    ['answers.classifierWeight', answers.classifierWeight, (x) => Number.isFinite(x) && x >= 0, 'a number >= 0'],
     ['bm25.k', bm25?.k, positive, 'a number > 0'],
     ['bm25.b', bm25?.b, share, 'a number from 0 to 1'],
     ['bm25.d', bm25?.d, (x) => Number.isFinite(x) && x >= 0, 'a number >= 0'],

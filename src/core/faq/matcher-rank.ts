@@ -1,4 +1,5 @@
 import type { SearchResult } from 'minisearch'
+import { answerOnlyTerms, questionTerms } from './matcher-index.js'
 import { calibrate, type Calibration, type MatchEvidence } from './calibration.js'
 import { softmaxInPlace } from './classifier.js'
 import type { Candidate, MatchResult } from './matcher.js'
@@ -39,17 +40,28 @@ export function rankCandidates (input: RankInput): MatchResult {
   const raw = top.map((i) => scores[i]!)
   softmaxInPlace(scores, scores.length, input.sharpness)
   const p = top.map((i) => scores[i]!)
-  const matched = matchedTerms(hits, top.slice(0, limit))
+  const matched = termsOf(hits, top.slice(0, limit), questionTerms)
+  const inAnswers = termsOf(hits, top.slice(0, limit), answerOnlyTerms)
   const evidence = evidenceFor(input, top, raw, p[0]!)
   const q = calibrate(evidence, input.calibration)
   const p1 = p[0]!
   const candidates: Candidate[] = top.slice(0, limit).map((entry, rank) => ({
     entryId: ids[entry]!,
-    confidence: rank === 0 ? q : Math.min((q * p[rank]!) / p1, ((1 - q) * p[rank]!) / Math.max(1e-12, 1 - p1)),
+    confidence: rank === 0 ? q : runnerUpConfidence(q, p1, p[rank]!),
+    probability: p[rank]!,
     score: raw[rank]!,
     matchedTerms: matched[rank] ?? [],
+    ...((inAnswers[rank]?.length ?? 0) > 0 && { answerTerms: inAnswers[rank] }),
   }))
   return { candidates, terms, coverage, evidence }
+}
+
+/**
+ * A runner-up's confidence: a share of what the best entry's calibrated confidence `q` leaves,
+ * in proportion to its softmax probability `p` (the best one's is `p1`), never above the best's.
+ */
+export function runnerUpConfidence (q: number, p1: number, p: number): number {
+  return Math.min((q * p) / p1, ((1 - q) * p) / Math.max(1e-12, 1 - p1))
 }
 
 function evidenceFor (input: RankInput, top: number[], raw: number[], probability: number): MatchEvidence {
@@ -58,6 +70,7 @@ function evidenceFor (input: RankInput, top: number[], raw: number[], probabilit
   const margin = clamp(raw[0]! - (raw[1] ?? 0))
   const score = clamp(raw[0]!)
   const bestHit = hits.find((h) => h.id === best)
+  const distinct = new Set(terms).size
   return {
     probability,
     margin,
@@ -65,21 +78,23 @@ function evidenceFor (input: RankInput, top: number[], raw: number[], probabilit
     coverage: input.coverage,
     known: input.known,
     agreement: hits[0]?.id === best ? 1 : 0,
-    entryCoverage: bestHit === undefined ? 0 : bestHit.terms.length / new Set(terms).size,
+    entryCoverage: bestHit === undefined ? 0 : questionTerms(bestHit).length / distinct,
+    answerCoverage: bestHit === undefined ? 0 : answerOnlyTerms(bestHit).length / distinct,
     brevity: 1 / terms.length,
     support,
     breadth: Math.min(1, Math.log10(Math.max(1, input.ids.length)) / 3),
     marginSupport: margin * support,
     scoreSupport: score * support,
+    marginCoverage: margin * input.coverage,
   }
 }
 
-/** The hit terms of each listed entry, in the order of `entries`. */
-function matchedTerms (hits: SearchResult[], entries: number[]): string[][] {
+/** Some of the hit terms of each listed entry, in the order of `entries`. */
+function termsOf (hits: SearchResult[], entries: number[], pick: (hit: SearchResult) => string[]): string[][] {
   const out: string[][] = entries.map(() => [])
   for (const hit of hits) {
     const at = entries.indexOf(hit.id as number)
-    if (at >= 0) out[at] = hit.terms
+    if (at >= 0) out[at] = pick(hit)
   }
   return out
 }

@@ -14,6 +14,11 @@ export interface MatcherEntry {
   questions: string[]
   /** Also learned from, as one more way to ask. */
   title?: string
+  /**
+   * The answer as plain text (markdown and template variables already removed, see
+   * `answerText`): weaker evidence than the questions, weighted separately.
+   */
+  answer?: string
 }
 
 /** An entry that may answer the query. */
@@ -21,10 +26,14 @@ export interface Candidate {
   entryId: string
   /** Calibrated P(this entry is the right answer) in [0,1]. */
   confidence: number
+  /** The classifier's softmax probability, before calibration. */
+  probability: number
   /** Raw aggregated score: the classifier's (cosine-like) score plus the weighted keyword score. */
   score: number
   /** Query terms that occur in this entry's questions. */
   matchedTerms: string[]
+  /** Query terms that occur in this entry's answer text but not in its questions; absent when none. */
+  answerTerms?: string[]
 }
 
 /** The outcome of matching one query. */
@@ -75,7 +84,29 @@ export interface MatcherOptions {
   keywordWeight?: number
   /** Candidates returned when `match` is called without a limit. @default 5 */
   limit?: number
+  /** How answer texts count, beside the questions. @default DefaultAnswerEvidence */
+  answers?: AnswerEvidenceOptions
 }
+
+/** How much an entry's answer text counts as evidence; 0 leaves it out. */
+export interface AnswerEvidenceOptions {
+  /** Boost of the answer field in the keyword index (the questions' is 1). */
+  indexBoost?: number
+  /** Weight of each answer passage as a training example of the classifier (a question's is 1). */
+  classifierWeight?: number
+}
+
+/**
+ * Chosen on DEEPSETCOVID_en validation (one question and one answer per entry): the answer
+ * field at the questions' boost ranked 67.0% → 69.3% top-1 (0.3: 68.2%, 2: 68.2%). Answer
+ * passages as classifier examples did not help at any weight tried (0.05 to 1: 65.9–67.0%):
+ * their words are the topic's, not the visitor's, and they pull the entry's centroid away from
+ * its question; so they stay out of the classifier unless asked for.
+ */
+export const DefaultAnswerEvidence: Readonly<Required<AnswerEvidenceOptions>> = Object.freeze({
+  indexBoost: 1,
+  classifierWeight: 0,
+})
 
 /**
  * Builds the matcher of one language from its entries: a MiniSearch (BM25) index with one
@@ -87,13 +118,17 @@ export function createMatcher (entries: MatcherEntry[], options: MatcherOptions)
   checkEntries(entries)
   checkMatcherOptions(options)
   const analyzer = createAnalyzer(options.lang, { synonyms: options.synonyms })
+  const answers = { ...DefaultAnswerEvidence, ...options.answers }
   const analysed = entries.map((e) => textsOf(e).map((q) => analyzer.analyze(q)))
+  const passages = entries.map((e) => passagesOf(e.answer).map((p) => analyzer.analyze(p)))
   const search = createKeywordIndex(
     analysed.map((list) => list.flatMap((a) => a.terms)),
-    options.bm25
+    options.bm25,
+    passages.map((list) => list.flatMap((a) => a.terms)),
+    answers.indexBoost
   )
   const featurizer = createFeaturizer(options.features)
-  const { vocabulary, classifier } = train(featurizer, analysed, options.classifier)
+  const { vocabulary, classifier, fromQuestions } = train(featurizer, analysed, passages, answers, options.classifier)
   const ids = entries.map((e) => e.id)
   const questions = analysed.reduce((n, list) => n + list.length, 0)
   const rank = {
@@ -117,10 +152,14 @@ export function createMatcher (entries: MatcherEntry[], options: MatcherOptions)
       const coverage = coverageOf(terms, hits)
       const hashed = featurizer.hash(analysis)
       const { vector, known } = vocabulary.vectorize(hashed)
-      if (known === 0) return { candidates: [], terms, coverage }
+      // A query that only the answer texts know still has its keyword hits to rank by.
+      if (known === 0 && hits.length === 0) return { candidates: [], terms, coverage }
       classifier.score(vector, rank.scores)
       const cap = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : defaultLimit
-      return rankCandidates({ ...rank, hits, terms, coverage, limit: cap, known: known / hashed.keys.length })
+      // Known to the questions: answers know many words, so this keeps its meaning with or without them.
+      let inQuestions = 0
+      for (const f of vector.idx) inQuestions += fromQuestions[f]!
+      return rankCandidates({ ...rank, hits, terms, coverage, limit: cap, known: inQuestions / hashed.keys.length })
     },
   }
 }
@@ -149,15 +188,33 @@ function textsOf (entry: MatcherEntry): string[] {
     : entry.questions
 }
 
+/** An answer's sentences (and paragraphs and list items, when it still has line breaks), each a passage. */
+function passagesOf (answer: string | undefined): string[] {
+  if (answer === undefined) return []
+  return answer
+    .split(/\n\s*\n|\n\s*[-*+]\s|(?<=[.!?])\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+}
+
 function train (
   featurizer: Featurizer,
   analysed: Analysis[][],
+  passages: Analysis[][],
+  answers: Required<AnswerEvidenceOptions>,
   options: ClassifierOptions | undefined
-): { vocabulary: Vocabulary; classifier: Classifier } {
-  const hashed = analysed.flatMap((list) => list.map((a) => featurizer.hash(a)))
-  const labels = analysed.flatMap((list, label) => list.map(() => label))
+): { vocabulary: Vocabulary; classifier: Classifier; fromQuestions: Uint8Array } {
+  const useAnswers = answers.classifierWeight > 0
+  const texts = useAnswers ? analysed.map((list, i) => [...list, ...passages[i]!]) : analysed
+  const hashed = texts.flatMap((list) => list.map((a) => featurizer.hash(a)))
+  const labels = texts.flatMap((list, label) => list.map(() => label))
+  const asked = texts.flatMap((list, label) => list.map((_, i) => i < analysed[label]!.length))
   const { vocabulary, vectors } = buildVocabulary(hashed)
-  const examples = vectors.map((x, i) => ({ x, label: labels[i] as number }))
+  const fromQuestions = new Uint8Array(vocabulary.size)
+  const examples = vectors.map((x, i) => {
+    if (asked[i]) for (const f of x.idx) fromQuestions[f] = 1
+    return { x, label: labels[i] as number, weight: asked[i] ? 1 : answers.classifierWeight }
+  })
   const classifier = trainClassifier(examples, vocabulary.size, analysed.length, options)
-  return { vocabulary, classifier }
+  return { vocabulary, classifier, fromQuestions }
 }

@@ -1,4 +1,5 @@
 import type { Faq, FaqEntry } from '../faq/types.js'
+import { answerText } from '../faq/answer-text.js'
 import { createMatcher, type Candidate, type Matcher, type MatcherOptions } from '../faq/matcher.js'
 import { createLanguageDetector, type LanguageDecision, type LanguageHints } from '../lang/detect.js'
 import { createActRecognizer, type DialogueAct } from '../dialogue/acts.js'
@@ -86,7 +87,7 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
     matchers.set(
       lang,
       createMatcher(
-        entries.map((e) => ({ id: e.id, questions: e.questions, title: e.title })),
+        entries.map((e) => ({ id: e.id, questions: e.questions, title: e.title, answer: answerText(e.body) })),
         matcherOptions
       )
     )
@@ -114,7 +115,7 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
       const lang = language.lang
       const asked = handoff.detect(text, lang)
       const act = asked === undefined ? acts.recognize(text, [lang, ...faq.langs]) : undefined
-      const alone = match(text, lang, 5)
+      const alone = match(act === undefined ? afterOpening(text, (t) => acts.recognize(t, [lang])) : text, lang, 5)
       const followUp = act === undefined && verdictFor(alone.candidates, thresholds) !== 'answer'
         ? followUpQuery(text, context.topic, context.now ?? 0)
         : undefined
@@ -160,4 +161,22 @@ export function createTriageEngine (faq: Faq, options: TriageOptions): TriageEng
       return { decision: 'escalate', lang, reason: 'low_confidence', confidence, evidence }
     },
   }
+}
+
+// A clause, then its punctuation: "thanks," "hi!" "ok."
+const OPENING = /^([^,.;:!?¡¿]+)[,.;:!?]+\s*(.*\p{L}.*)$/su
+
+/**
+ * The question after a small-talk opening: "gracias, pero ¿dónde está mi pedido?" is matched
+ * as "pero ¿dónde está mi pedido?". The opening's words are in no FAQ question, and they would
+ * lower the confidence of a question that is clear without them.
+ */
+function afterOpening (text: string, isSmallTalk: (clause: string) => unknown): string {
+  let rest = text
+  for (let i = 0; i < 3; i++) {
+    const m = OPENING.exec(rest)
+    if (m === null || isSmallTalk(m[1]!) === undefined) break
+    rest = m[2]!
+  }
+  return rest
 }

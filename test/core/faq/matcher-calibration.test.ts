@@ -15,11 +15,13 @@ const neutral: MatchEvidence = {
   known: 0.8,
   agreement: 1,
   entryCoverage: 1,
+  answerCoverage: 0,
   brevity: 0.25,
   support: 0.4,
   breadth: 0.5,
   marginSupport: 0.08,
   scoreSupport: 0.24,
+  marginCoverage: 0.2,
 }
 
 t.test('the default confidence grows with the margin over the runner-up', async (t) => {

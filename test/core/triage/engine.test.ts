@@ -148,3 +148,15 @@ t.test('suggestions for operators rank the entries of the given language', async
   t.equal(engine.suggest('gastos de envío', 'es')[0]?.entryId, 'shipping')
   t.equal(engine.entry('es', 'payment')?.title, 'Formas de pago')
 })
+
+t.test('a small-talk opening does not lower the confidence of the question after it', async (t) => {
+  const plain = engine.triage('¿cuánto tarda el envío a Alemania?', { conversation: 'es' })
+  const thanked = engine.triage('gracias, pero ¿cuánto tarda el envío a Alemania?', { conversation: 'es' })
+  t.equal(thanked.decision, 'answer')
+  t.same(thanked.evidence.terms, plain.evidence.terms, 'the thanks is not searched')
+})
+
+t.test('a question whose first clause is not small talk is matched whole', async (t) => {
+  const d = engine.triage('refund, how long does it take?', { conversation: 'en' })
+  t.ok(d.evidence.terms.includes('refund'))
+})

@@ -1,10 +1,11 @@
 import t from 'tap'
 import type { Candidate } from '../../../src/core/faq/matcher.js'
-import { checkThresholds, clarifyChoices, DefaultThresholds, verdictFor } from '../../../src/core/triage/thresholds.js'
+import { checkThresholds, choicesConfidence, clarifyChoices, DefaultThresholds, verdictFor } from '../../../src/core/triage/thresholds.js'
 
 const candidate = (entryId: string, confidence: number): Candidate => ({
   entryId,
   confidence,
+  probability: confidence,
   score: confidence,
   matchedTerms: [],
 })
@@ -18,6 +19,16 @@ t.test('a confident best entry is answered', async (t) => {
 t.test('a middling best entry asks the visitor to choose', async (t) => {
   t.equal(verdictFor([candidate('returns', 0.55), candidate('refunds', 0.3)], thresholds), 'clarify')
   t.equal(verdictFor([candidate('returns', 0.4)], thresholds), 'clarify')
+})
+
+t.test('two entries that split the evidence between them are offered as choices', async (t) => {
+  const split = [candidate('cancel-order', 0.34), candidate('change-order', 0.33), candidate('returns', 0.01)]
+  t.equal(verdictFor(split, thresholds), 'clarify')
+  t.equal(choicesConfidence(split), 0.67)
+})
+
+t.test('a weak best entry with weak runner-ups escalates', async (t) => {
+  t.equal(verdictFor([candidate('returns', 0.25), candidate('refunds', 0.1)], thresholds), 'escalate')
 })
 
 t.test('a weak best entry escalates', async (t) => {
