@@ -16,6 +16,7 @@ import type { Allowance } from './allowance.js'
 import type { Availability, Presence } from './availability.js'
 import type { EventBus } from '../store/types.js'
 import { createEscalation } from './escalation.js'
+import { systemMessage } from './system-message.js'
 
 /** Removes personal data (cards, IBANs, configured patterns) from text before it is stored. */
 export interface Redactor {
@@ -112,26 +113,7 @@ export function createConversationService (deps: ConversationServiceDeps) {
     context: ContextInput = {},
     author: 'system' | 'bot' = 'system',
     variant = 0
-  ): NewMessage => {
-    const r = deps.content().renderer.system(
-      conv.lang,
-      name,
-      { shop: deps.options.shop, visitor: { name: conv.visitorName ?? '', lang: conv.lang }, ...context },
-      variant
-    )
-    return {
-      author,
-      text: r.text,
-      html: r.html,
-      lang: r.lang,
-      at,
-      kind: name,
-      clientId: null,
-      entryId: null,
-      operatorId: null,
-      data: null,
-    }
-  }
+  ): NewMessage => systemMessage(deps, conv, name, at, context, { author, variant })
 
   const publish = (conv: Conversation, before: ConversationState | undefined): void => {
     bus.publish({ type: 'message', conversationId: conv.id, seq: conv.lastSeq })

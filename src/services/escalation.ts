@@ -4,6 +4,7 @@ import type { ContextInput } from '../render/context.js'
 import type { Conversation, ConversationPatch, NewMessage } from '../store/types.js'
 import { formatWait } from './availability.js'
 import type { ConversationServiceDeps } from './conversations.js'
+import { systemMessage } from './system-message.js'
 
 // Handling times older than this say little about today's wait.
 const HistoryWindowMs = 7 * 24 * 3600_000
@@ -73,27 +74,7 @@ export function createEscalation (deps: ConversationServiceDeps) {
     name: 'escalate' | 'queue' | 'offline',
     at: number,
     context: ContextInput
-  ): NewMessage => {
-    const r = deps
-      .content()
-      .renderer.system(conv.lang, name, {
-        shop: deps.options.shop,
-        visitor: { name: conv.visitorName ?? '', lang: conv.lang },
-        ...context,
-      })
-    return {
-      author: 'system',
-      text: r.text,
-      html: r.html,
-      lang: r.lang,
-      at,
-      kind: name,
-      clientId: null,
-      entryId: null,
-      operatorId: null,
-      data: null,
-    }
-  }
+  ): NewMessage => systemMessage(deps, conv, name, at, context)
 
   return {
     hoursContext,

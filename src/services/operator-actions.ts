@@ -5,6 +5,7 @@ import { pickOperator, queueOrder, silentAssignments } from '../core/queue/queue
 import type { SystemTemplateName } from '../render/templates.js'
 import type { Conversation, ConversationGuard, ConversationPatch, NewMessage, Operator } from '../store/types.js'
 import { TypingIntervalMs, type ConversationServiceDeps, type Outcome } from './conversations.js'
+import { systemMessage } from './system-message.js'
 
 /** An action done, with the conversation as it is now, or why not. */
 export type Acted = { ok: true; conversation: Conversation } | { ok: false; code: ErrorCode; message: string }
@@ -28,27 +29,8 @@ export function createOperatorActions (deps: ConversationServiceDeps, options: O
   const { store, bus, clock } = deps
   const typing = createThrottle({ intervalMs: TypingIntervalMs })
 
-  const system = (conv: Conversation, name: SystemTemplateName, at: number, operatorName = ''): NewMessage => {
-    const r = deps
-      .content()
-      .renderer.system(conv.lang, name, {
-        shop: deps.options.shop,
-        visitor: { name: conv.visitorName ?? '', lang: conv.lang },
-        operator: { name: operatorName },
-      })
-    return {
-      author: 'system',
-      text: r.text,
-      html: r.html,
-      lang: r.lang,
-      at,
-      kind: name,
-      clientId: null,
-      entryId: null,
-      operatorId: null,
-      data: null,
-    }
-  }
+  const system = (conv: Conversation, name: SystemTemplateName, at: number, operatorName = ''): NewMessage =>
+    systemMessage(deps, conv, name, at, { operator: { name: operatorName } })
 
   const act = async (
     id: string,

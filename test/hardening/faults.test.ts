@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { connect, until, type Client } from '../server/helpers.js'
 import { spawnServer } from '../server/process.js'
+import { smallDisk } from './helpers.js'
 
 const Visitors = 10
 const PerVisitor = 1000
@@ -117,29 +117,10 @@ t.test(
   }
 )
 
-/** A small tmpfs for the data folder, or undefined where mounting is not allowed. */
-function smallDisk (t: Test): string | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-disk-'))
-  t.teardown(() => {
-    try {
-      execFileSync('umount', ['-l', dir], { stdio: 'ignore' })
-    } catch {
-      /* not mounted */
-    }
-    rmSync(dir, { recursive: true, force: true })
-  })
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'ignore' })
-    return dir
-  } catch {
-    return undefined
-  }
-}
-
 t.test(
   'a full disk, then a read-only one: clear errors to clients and in the logs, nothing lost, recovery when writable again',
   async (t) => {
-    const dataDir = smallDisk(t)
+    const dataDir = smallDisk(t, '4m')
     if (dataDir === undefined) {
       t.comment('SKIPPED: cannot mount a tmpfs here (needs root): the full-disk fault is not simulated')
       return

@@ -1,4 +1,8 @@
 import { request } from 'node:http'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Test } from 'tap'
 import type { Store } from '../../src/store/types.js'
 import { connect, type Built, type Client } from '../server/helpers.js'
@@ -165,4 +169,26 @@ export async function seedQueued (store: Store, count: number, since: number): P
     ids.push(id)
   }
   return ids
+}
+
+/**
+ * A small tmpfs of `size` (`2m`, `4m`) for a data or FAQ folder that fills up, unmounted with
+ * the test; undefined where mounting is not allowed (not root), and the test then says it skipped.
+ */
+export function smallDisk (t: Test, size: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-disk-'))
+  t.teardown(() => {
+    try {
+      execFileSync('umount', ['-l', dir], { stdio: 'ignore' })
+    } catch {
+      /* not mounted */
+    }
+    rmSync(dir, { recursive: true, force: true })
+  })
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' })
+    return dir
+  } catch {
+    return undefined
+  }
 }
