@@ -9,10 +9,9 @@ import {
 } from './schema.js'
 import { appendStatement } from './postgres-append.js'
 import { isUniqueViolation, migrate, storeError, tryWithLock, withClient } from './postgres-db.js'
-import { mergeProposal, rowTo, toColumns } from './rows.js'
-import { distinctVisitors } from '../core/learning/support.js'
+import { mergeProposal, openProposal, rowTo, toColumns } from './rows.js'
 import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
-import type { ConversationFilter, ConversationGuard, Proposal, Store } from './types.js'
+import type { ConversationFilter, ConversationGuard, Store } from './types.js'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -293,16 +292,7 @@ export function createPostgresStore (options: PostgresStoreOptions): PostgresSto
     },
 
     async upsertProposal (p) {
-      const fresh: Proposal = {
-        ...p,
-        support: distinctVisitors(p.sources),
-        status: 'open',
-        updatedAt: p.createdAt,
-        decidedBy: null,
-        decidedAt: null,
-        file: null,
-        note: null,
-      }
+      const fresh = openProposal(p)
       const row = toColumns(fresh, ProposalColumns)
       const inserted = await query(
         `INSERT INTO faq_proposals (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)

@@ -93,6 +93,20 @@ export const MessageEventColumns = Object.fromEntries(
 )
 
 /** Adds `next`'s sources to `p` (distinct by conversation and seq): what a repeated proposal changes. */
+/** A proposal seen for the first time: open, undecided, supported by its sources' people. */
+export function openProposal (p: NewProposal): Proposal {
+  return {
+    ...p,
+    support: distinctVisitors(p.sources),
+    status: 'open',
+    updatedAt: p.createdAt,
+    decidedBy: null,
+    decidedAt: null,
+    file: null,
+    note: null,
+  }
+}
+
 export function mergeProposal (p: Proposal, next: NewProposal): Proposal {
   const seen = new Set(p.sources.map((s) => `${s.conversationId}:${s.seq}`))
   const added = next.sources.filter((s) => !seen.has(`${s.conversationId}:${s.seq}`))

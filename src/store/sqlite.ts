@@ -12,8 +12,7 @@ import {
   SessionColumns,
   migrations,
 } from './schema.js'
-import { mergeProposal, rowTo, toColumns } from './rows.js'
-import { distinctVisitors } from '../core/learning/support.js'
+import { mergeProposal, openProposal, rowTo, toColumns } from './rows.js'
 import { LiveCountsSql, MessageEventsSql, ProposalOrder, VisitorQuestionsSql } from './queries.js'
 import type {
   AppendResult,
@@ -143,16 +142,7 @@ export function createSqliteStore (options: SqliteStoreOptions): Store {
   const upsertProposal = db.transaction((p: NewProposal): { proposal: Proposal; created: boolean } => {
     const row = proposalByKey.get(p.dedupeKey) as Record<string, unknown> | undefined
     if (row === undefined) {
-      const proposal: Proposal = {
-        ...p,
-        support: distinctVisitors(p.sources),
-        status: 'open',
-        updatedAt: p.createdAt,
-        decidedBy: null,
-        decidedAt: null,
-        file: null,
-        note: null,
-      }
+      const proposal = openProposal(p)
       insert('faq_proposals', toColumns(proposal, ProposalColumns))
       return { proposal, created: true }
     }
